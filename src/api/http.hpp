@@ -1,0 +1,57 @@
+#pragma once
+
+// Plain HTTP request/response values shared by the network layer (src/net, which
+// converts from/to Beast) and the handlers (src/api). No Beast types here.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/result.hpp"
+
+namespace enshu::api {
+
+struct Request {
+    std::string method;        // "GET", "POST", ...
+    std::string target;        // as received: path and query
+    std::string path;          // percent-decoded path without the query
+    std::multimap<std::string, std::string> query;    // percent-decoded query parameters
+    std::map<std::string, std::string> headers;       // names lower-cased
+    std::string body;
+    std::string remote_address;
+    std::string request_id;    // set by the request-id middleware
+    std::map<std::string, std::string> path_params;   // set by the router: {exercise_id} -> "3"
+
+    std::optional<std::string> Header(std::string_view lower_case_name) const;
+    std::optional<std::string> Cookie(std::string_view name) const;
+    std::optional<std::string> QueryParam(std::string_view name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json; charset=utf-8";
+    std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, Cache-Control, ...)
+    std::string body;
+
+    static Response Json(const nlohmann::json& value, int status = 200);
+    // {"error":{"code","message","field"}} with the status that error.code maps to.
+    static Response FromError(const Error& error);
+    static Response NoContent();
+    // A file download: Content-Disposition attachment with an RFC 5987 UTF-8 filename.
+    static Response Download(std::string body, std::string content_type, std::string_view filename);
+};
+
+// The one mapping from ErrorCode to HTTP status.
+int HttpStatusFor(ErrorCode code);
+
+// Splits "a=1&b=%E3%81%82" into decoded pairs ('+' is a space).
+std::multimap<std::string, std::string> ParseQuery(std::string_view query);
+// Percent-decodes; returns std::nullopt for malformed escapes.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+}  // namespace enshu::api

@@ -1,0 +1,83 @@
+#include "api/route.hpp"
+
+#include "api/handlers.hpp"
+
+namespace enshu::api {
+
+// The whole URL table. docs/openapi.yaml describes exactly these (method, path,
+// x-roles); tests/integration/openapi_test.cpp fails when they disagree.
+// Roles: organiser, controller, ministry, observer, org_lead, participant; "any" =
+// any signed-in caller (the handler scopes the answer); "public" = no session.
+// Middleware order (api/pipeline.cpp): request id -> access log -> limits ->
+// authentication -> CSRF -> handler.
+const std::vector<Route>& Routes() {
+    static const std::vector<Route> routes = {
+        // Operations.
+        {"GET", "/healthz", "healthz", Access::kPublic, "public", HandleHealthz},
+        {"GET", "/readyz", "readyz", Access::kPublic, "public", HandleReadyz},
+        {"GET", "/metrics", "metrics", Access::kPublic, "public", HandleMetrics},
+
+        // Sessions.
+        {"POST", "/api/auth/login", "auth.login", Access::kPublic, "public", HandleLogin},
+        {"POST", "/api/auth/join", "auth.join", Access::kPublic, "public", HandleJoin},
+        {"POST", "/api/auth/logout", "auth.logout", Access::kSession, "any", HandleLogout},
+        {"GET", "/api/auth/session", "auth.session", Access::kSession, "any", HandleGetSession},
+
+        // Reference data (sectors, ministries, agencies, objectives, readiness items, scales).
+        {"GET", "/api/reference", "reference.get", Access::kSession, "any", HandleGetReference},
+
+        // Exercises.
+        {"GET", "/api/exercises", "exercises.list", Access::kSession, "any", HandleListExercises},
+        {"POST", "/api/exercises", "exercises.create", Access::kSession, "admin", HandleCreateExercise},
+        {"GET", "/api/exercises/{exercise_id}", "exercises.get", Access::kSession, "any", HandleGetExercise},
+        {"PATCH", "/api/exercises/{exercise_id}", "exercises.update", Access::kSession, "organiser",
+         HandleUpdateExercise},
+        {"GET", "/api/exercises/{exercise_id}/memberships", "memberships.list", Access::kSession, "organiser",
+         HandleListMemberships},
+        {"POST", "/api/exercises/{exercise_id}/memberships", "memberships.add", Access::kSession, "organiser",
+         HandleAddMembership},
+
+        // Organisations.
+        {"GET", "/api/exercises/{exercise_id}/organisations", "organisations.list", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleListOrganisations},
+        {"POST", "/api/exercises/{exercise_id}/organisations", "organisations.create", Access::kSession,
+         "organiser", HandleCreateOrganisation},
+        {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}", "organisations.get",
+         Access::kSession, "organiser,controller,ministry,observer,org_lead,participant", HandleGetOrganisation},
+        {"PATCH", "/api/exercises/{exercise_id}/organisations/{organisation_id}", "organisations.update",
+         Access::kSession, "organiser,org_lead", HandleUpdateOrganisation},
+        {"DELETE", "/api/exercises/{exercise_id}/organisations/{organisation_id}", "organisations.delete",
+         Access::kSession, "organiser", HandleDeleteOrganisation},
+
+        // People of an organisation and their join links.
+        {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}/people", "people.list",
+         Access::kSession, "organiser,ministry,org_lead,participant", HandleListPeople},
+        {"POST", "/api/exercises/{exercise_id}/organisations/{organisation_id}/people", "people.create",
+         Access::kSession, "organiser,org_lead", HandleCreatePerson},
+        {"PATCH", "/api/exercises/{exercise_id}/organisations/{organisation_id}/people/{person_id}",
+         "people.update", Access::kSession, "organiser,org_lead", HandleUpdatePerson},
+        {"DELETE", "/api/exercises/{exercise_id}/organisations/{organisation_id}/people/{person_id}",
+         "people.delete", Access::kSession, "organiser,org_lead", HandleDeletePerson},
+        {"POST", "/api/exercises/{exercise_id}/organisations/{organisation_id}/people/{person_id}/join-link",
+         "people.join_link.issue", Access::kSession, "organiser,org_lead", HandleIssueJoinLink},
+        {"DELETE", "/api/exercises/{exercise_id}/organisations/{organisation_id}/people/{person_id}/join-link",
+         "people.join_link.revoke", Access::kSession, "organiser,org_lead", HandleRevokeJoinLinks},
+
+        // Bulk import (dry_run=true reports every bad row, imports nothing) and export.
+        {"POST", "/api/exercises/{exercise_id}/imports/organisations", "imports.organisations",
+         Access::kSession, "organiser", HandleImportOrganisations},
+        {"POST", "/api/exercises/{exercise_id}/imports/people", "imports.people", Access::kSession, "organiser",
+         HandleImportPeople},
+        {"GET", "/api/exercises/{exercise_id}/exports/organisations", "exports.organisations", Access::kSession,
+         "organiser,ministry", HandleExportOrganisations},
+        {"GET", "/api/exercises/{exercise_id}/exports/people", "exports.people", Access::kSession,
+         "organiser,ministry", HandleExportPeople},
+
+        // Audit log.
+        {"GET", "/api/exercises/{exercise_id}/audit", "audit.list", Access::kSession, "organiser",
+         HandleListAudit},
+    };
+    return routes;
+}
+
+}  // namespace enshu::api
