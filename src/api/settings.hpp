@@ -22,12 +22,6 @@ struct ServerSettings {
     std::string web_root;                            // built web UI (web/dist); empty = API only
     std::string public_url = "http://localhost:8080"; // used to build join-link URLs
     bool secure_cookies = false;                     // set the Secure attribute (behind HTTPS)
-};              // absolute session lifetime
-    std::chrono::minutes session_idle_ttl{120};      // expiry after inactivity
-    std::chrono::hours join_link_ttl{24 * 60};       // default join-link lifetime (60 days)
-    int max_concurrent_password_hashes = 2;          // Argon2id uses 64 MiB each
-    int login_attempts_per_account = 10;             // per 15 minutes
-    int login_attempts_per_address = 50;             // per 15 minutes
 };
 
 }  // namespace enshu::api
