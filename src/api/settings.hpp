@@ -20,7 +20,7 @@ struct ServerSettings {
     std::chrono::seconds idle_timeout{60};           // keep-alive idle limit
     std::chrono::seconds shutdown_grace{10};         // drain time for in-flight requests on SIGTERM
     std::string web_root;                            // built web UI (web/dist); empty = API only
-    std::string public_url = "http://localhost:8080"; // used to build join-link URLs
+    std::string public_url;                          // base of join-link URLs; empty = http://localhost:<bound port>
     bool secure_cookies = false;                     // set the Secure attribute (behind HTTPS)
 };
 
