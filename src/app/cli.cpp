@@ -1,0 +1,97 @@
+#include "app/cli.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/application.hpp"
+#include "app/commands.hpp"
+#include "app/config_loader.hpp"
+#include "app/version.hpp"
+
+namespace enshu::app {
+
+namespace {
+
+// The flag spelling of a configuration key: "web_root" -> "--web-root"; "database" -> "--db".
+std::string FlagName(const std::string& key) {
+    if (key == "database") return "--db";
+    std::string flag = "--" + key;
+    for (auto& character : flag) {
+        if (character == '_') character = '-';
+    }
+    return flag;
+}
+
+// Adds one flag per configuration key, plus --config, collecting what was given.
+void AddConfigFlags(CLI::App& command, ServerOptions& options) {
+    command.add_option("--config", options.config_file, "YAML configuration file (also ENSHU_CONFIG)");
+    for (const auto& key : ConfigKeys()) {
+        const std::string name = key.key;
+        command.add_option_function<std::string>(
+            FlagName(name), [&options, name](const std::string& value) { options.flags[name] = value; },
+            key.description + " [" + key.environment + "]");
+    }
+}
+
+}  // namespace
+
+int RunCommandLine(int argc, char** argv) {
+    CLI::App cli{"enshu: runs national cross-sector cyber-incident exercises (演習)", "enshu"};
+    cli.require_subcommand(1);
+
+    ServerOptions serve_options;
+    auto* serve = cli.add_subcommand("serve", "Run the HTTP server (API, live streams and web UI)");
+    AddConfigFlags(*serve, serve_options);
+
+    ServerOptions demo_options;
+    DemoOptions demo_settings;
+    auto* demo = cli.add_subcommand(
+        "demo", "Seed the demo exercise (if missing), print how to log in as each role, and serve it");
+    AddConfigFlags(*demo, demo_options);
+    demo->add_option("--password", demo_settings.password,
+                     "password for every demo staff account (default: generated and printed)");
+    demo->add_flag("--seed-only", demo_settings.seed_only, "seed and print the logins, then exit without serving");
+
+    ServerOptions migrate_options;
+    auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and print the schema version");
+    AddConfigFlags(*migrate, migrate_options);
+
+    auto* user = cli.add_subcommand("user", "Manage staff accounts");
+    user->require_subcommand(1);
+    ServerOptions user_options;
+    UserAddOptions user_add;
+    auto* user_add_command = user->add_subcommand("add", "Create a staff account (organiser, controller, ministry, observer)");
+    AddConfigFlags(*user_add_command, user_options);
+    user_add_command->add_option("--login", user_add.login, "login name (3-64 of A-Z a-z 0-9 . _ - @)")->required();
+    user_add_command->add_option("--name", user_add.display_name, "display name")->required();
+    user_add_command->add_option("--email", user_add.email, "e-mail address");
+    user_add_command->add_flag("--admin", user_add.is_admin, "may create exercises and acts as organiser everywhere");
+    user_add_command->add_flag("--password-stdin", user_add.password_from_stdin,
+                               "read the password from the first line of standard input");
+    user_add_command->add_option("--exercise", user_add.exercise_id, "exercise id to add a role in");
+    user_add_command->add_option("--role", user_add.role, "role in that exercise: organiser, controller, ministry, observer");
+    user_add_command->add_option("--ministry", user_add.ministry_code, "ministry code for the ministry role (fsa, mic, mhlw, meti, mlit)");
+
+    cli.add_subcommand("version", "Print the version");
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return cli.exit(error);
+    }
+
+    if (serve->parsed()) return RunServe(serve_options);
+    if (demo->parsed()) return RunDemo(demo_options, demo_settings);
+    if (migrate->parsed()) return RunMigrate(migrate_options);
+    if (user_add_command->parsed()) return RunUserAdd(user_options, user_add);
+    std::cout << "enshu " << kVersion << "\n";
+    return 0;
+}
+
+}  // namespace enshu::app
