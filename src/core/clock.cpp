@@ -15,7 +15,7 @@ std::string FormatTimestamp(TimePoint t) {
     }
     std::tm utc{};
     gmtime_r(&seconds, &utc);
-    char buffer[32];
+    char buffer[64];  // room for any int year, so that -Wformat-truncation cannot fire
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
                   utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
     return buffer;
