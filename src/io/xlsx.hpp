@@ -19,13 +19,24 @@ namespace enshu::io {
 using CellValue = std::variant<std::monostate, std::string, double>;
 
 struct SheetToWrite {
-    std::string name;                             // <= 31 characters, no []:*?/\ (sanitised if needed)
-    std::vector<std::vector<CellValue>> rows;     // row 0 is written bold as the header
-    std::vector<double> column_widths;            // optional, in characters
+    std::string name;                          // <= 31 characters, no []:*?/\ (sanitised if needed)
+    std::vector<std::vector<CellValue>> rows;  // row 0 is written bold as the header
+    std::vector<double> column_widths;         // optional, in characters
 };
 
-// Returns the bytes of an .xlsx file.
+// Returns the bytes of an .xlsx file with one worksheet per entry of `sheets`, in order.
+// Strings are stored as shared strings, numbers as numbers; row 0 is bold. Sheet names are
+// sanitised: []:*?/\ and control characters become "_", leading and trailing apostrophes are
+// dropped, an empty name or one that is not valid UTF-8 becomes "Sheet<n>" (n from 1), names are cut to 31 characters
+// and made unique (case-insensitively) by appending " (2)", " (3)"... Errors: kInvalidArgument when there is no sheet,
+// a string is not valid UTF-8, a number is not finite or a column width is outside 0..255; kPayloadTooLarge when a
+// sheet has more than 1,048,576 rows or 16,384 columns or a string exceeds 32,767 characters (Excel's limits);
+// kInternal when libxlsxwriter or the temporary file fails. Messages name the sheet and cell ("sheet 2 (集計), cell C7:
+// ..."). Thread-safe: each call has its own workbook.
 Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets);
+
+// The names WriteXlsx gives to sheets named `names`, in the same order (see WriteXlsx).
+std::vector<std::string> SanitiseSheetNames(const std::vector<std::string>& names);
 
 struct ReadSheet {
     std::string name;
@@ -40,9 +51,19 @@ struct XlsxLimits {
     std::size_t max_rows = 100000;
     std::size_t max_columns = 200;
     std::size_t max_sheets = 50;
+    std::size_t max_total_uncompressed_bytes = 128 * 1024 * 1024;  // zip-bomb guard, all parts read
+    std::size_t max_cells = 2000000;                               // rows x width of every sheet after padding, summed
 };
 
-// Errors name the part and the problem ("xl/worksheets/sheet1.xml: malformed XML at offset 120").
+// Reads the worksheets of an .xlsx file in workbook order (chart sheets are skipped). Parts are
+// found through the relationships (_rels/.rels, xl/_rels/workbook.xml.rels), not [Content_Types].
+// Cells are placed by their reference ("C7"), so skipped cells and rows come out empty; rows and
+// columns after the last cell with a value are dropped. Cell text: shared and inline strings
+// (rich-text runs joined, phonetic runs dropped, _xHHHH_ escapes decoded), numbers as described
+// in ReadSheet (up to 15 significant digits), booleans as TRUE/FALSE, errors and formula strings
+// as stored. Errors name the part and the problem ("xl/worksheets/sheet1.xml: malformed XML at
+// offset 120"): kInvalidArgument for a malformed zip, XML, reference or missing part;
+// kPayloadTooLarge when a limit is exceeded (the message names the limit). `bytes` is only read.
 Result<std::vector<ReadSheet>> ReadXlsx(std::string_view bytes, const XlsxLimits& limits = {});
 
 // "A1"-style reference of a zero-based (row, column): CellReference(0, 0) == "A1", (9, 27) == "AB10".

@@ -1,0 +1,182 @@
+#include "io/xlsx.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/text.hpp"
+#include "io/xlsx_cells.hpp"
+
+namespace enshu::io {
+namespace {
+
+constexpr std::size_t kMaxStringCharacters = 32767;
+constexpr double kMaxColumnWidth = 255;
+
+// A file created with mkstemp and removed when this goes out of scope.
+class TemporaryFile {
+  public:
+    static Result<TemporaryFile> Create() {
+        std::error_code error;
+        const std::filesystem::path directory = std::filesystem::temp_directory_path(error);
+        if (error) return Fail(ErrorCode::kInternal, "xlsx: no temporary directory: " + error.message());
+        std::string pattern = (directory / "enshu-xlsx-XXXXXX").string();
+        const int descriptor = mkstemp(pattern.data());
+        if (descriptor < 0) {
+            return Fail(ErrorCode::kInternal, "xlsx: cannot create a temporary file: " + std::string(strerror(errno)));
+        }
+        close(descriptor);
+        return TemporaryFile(std::move(pattern));
+    }
+
+    TemporaryFile(TemporaryFile&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+    TemporaryFile& operator=(TemporaryFile&&) = delete;
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    ~TemporaryFile() {
+        if (!path_.empty()) unlink(path_.c_str());
+    }
+
+    const std::string& path() const { return path_; }
+
+  private:
+    explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+    std::string path_;
+};
+
+std::string SheetLabel(std::size_t index, const std::string& name) {
+    return "sheet " + std::to_string(index + 1) + " (" + name + ")";
+}
+
+// Checks what libxlsxwriter or Excel would reject, before anything is written.
+Status ValidateSheet(const SheetToWrite& sheet, std::size_t index) {
+    const std::string label = SheetLabel(index, sheet.name);
+    if (sheet.rows.size() > kXlsxMaxRows) {
+        return Fail(ErrorCode::kPayloadTooLarge, label + ": " + std::to_string(sheet.rows.size()) +
+                                                     " rows, more than Excel's " + std::to_string(kXlsxMaxRows));
+    }
+    if (sheet.column_widths.size() > kXlsxMaxColumns) {
+        return Fail(ErrorCode::kPayloadTooLarge,
+                    label + ": more column widths than Excel's " + std::to_string(kXlsxMaxColumns) + " columns");
+    }
+    for (std::size_t column = 0; column < sheet.column_widths.size(); ++column) {
+        const double width = sheet.column_widths[column];
+        if (!std::isfinite(width) || width < 0 || width > kMaxColumnWidth) {
+            return Fail(ErrorCode::kInvalidArgument,
+                        label + ", column " + std::to_string(column + 1) + ": width must be between 0 and 255");
+        }
+    }
+    for (std::size_t row = 0; row < sheet.rows.size(); ++row) {
+        const auto& cells = sheet.rows[row];
+        if (cells.size() > kXlsxMaxColumns) {
+            return Fail(ErrorCode::kPayloadTooLarge, label + ", row " + std::to_string(row + 1) + ": " +
+                                                         std::to_string(cells.size()) + " cells, more than Excel's " +
+                                                         std::to_string(kXlsxMaxColumns) + " columns");
+        }
+        for (std::size_t column = 0; column < cells.size(); ++column) {
+            const std::string where = label + ", cell " + CellReference(row, column);
+            if (const auto* text = std::get_if<std::string>(&cells[column])) {
+                if (!IsValidUtf8(*text)) return Fail(ErrorCode::kInvalidArgument, where + ": text is not valid UTF-8");
+                if (CharacterCount(*text) > kMaxStringCharacters) {
+                    return Fail(ErrorCode::kPayloadTooLarge, where + ": text is longer than Excel's " +
+                                                                 std::to_string(kMaxStringCharacters) + " characters");
+                }
+            } else if (const auto* number = std::get_if<double>(&cells[column])) {
+                if (!std::isfinite(*number)) {
+                    return Fail(ErrorCode::kInvalidArgument, where + ": number is not finite");
+                }
+            }
+        }
+    }
+    return Ok();
+}
+
+Status Check(lxw_error error, const std::string& where) {
+    if (error == LXW_NO_ERROR) return Ok();
+    return Fail(ErrorCode::kInternal, where + ": libxlsxwriter: " + lxw_strerror(error));
+}
+
+// Writes one sheet into `worksheet`; `bold` formats row 0.
+Status WriteSheet(lxw_worksheet* worksheet, const SheetToWrite& sheet, lxw_format* bold, const std::string& label) {
+    for (std::size_t column = 0; column < sheet.column_widths.size(); ++column) {
+        const auto index = static_cast<lxw_col_t>(column);
+        if (Status status = Check(worksheet_set_column(worksheet, index, index, sheet.column_widths[column], nullptr),
+                                  label + ", column " + std::to_string(column + 1));
+            !status) {
+            return status;
+        }
+    }
+    for (std::size_t row = 0; row < sheet.rows.size(); ++row) {
+        lxw_format* format = row == 0 ? bold : nullptr;
+        const auto& cells = sheet.rows[row];
+        for (std::size_t column = 0; column < cells.size(); ++column) {
+            const auto row_index = static_cast<lxw_row_t>(row);
+            const auto column_index = static_cast<lxw_col_t>(column);
+            lxw_error error = LXW_NO_ERROR;
+            if (const auto* text = std::get_if<std::string>(&cells[column])) {
+                if (text->empty()) continue;
+                error = worksheet_write_string(worksheet, row_index, column_index, text->c_str(), format);
+            } else if (const auto* number = std::get_if<double>(&cells[column])) {
+                error = worksheet_write_number(worksheet, row_index, column_index, *number, format);
+            } else {
+                continue;
+            }
+            if (Status status = Check(error, label + ", cell " + CellReference(row, column)); !status) return status;
+        }
+    }
+    return Ok();
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (!in && !in.eof()) return Fail(ErrorCode::kInternal, "xlsx: cannot read the temporary file back");
+    return content.str();
+}
+
+}  // namespace
+
+Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) {
+    if (sheets.empty()) return Fail(ErrorCode::kInvalidArgument, "sheets: at least one sheet is required", "sheets");
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        if (Status status = ValidateSheet(sheets[i], i); !status) return tl::unexpected(std::move(status.error()));
+    }
+    std::vector<std::string> names;
+    for (const auto& sheet : sheets) names.push_back(sheet.name);
+    names = SanitiseSheetNames(names);
+
+    auto file = TemporaryFile::Create();
+    if (!file) return tl::unexpected(std::move(file.error()));
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;
+    options.use_zip64 = LXW_FALSE;
+    lxw_workbook* workbook = workbook_new_opt(file->path().c_str(), &options);
+    if (workbook == nullptr) return Fail(ErrorCode::kInternal, "xlsx: libxlsxwriter could not create a workbook");
+
+    // From here on the workbook must be closed (which also frees it) on every path.
+    Status written = Ok();
+    lxw_format* bold = workbook_add_format(workbook);
+    format_set_bold(bold);
+    for (std::size_t i = 0; i < sheets.size() && written; ++i) {
+        const std::string label = SheetLabel(i, names[i]);
+        lxw_worksheet* worksheet = workbook_add_worksheet(workbook, names[i].c_str());
+        if (worksheet == nullptr) {
+            written = Fail(ErrorCode::kInternal, label + ": libxlsxwriter rejected the sheet name");
+            break;
+        }
+        written = WriteSheet(worksheet, sheets[i], bold, label);
+    }
+    const lxw_error closed = workbook_close(workbook);
+    if (!written) return tl::unexpected(std::move(written.error()));
+    if (Status status = Check(closed, "xlsx"); !status) return tl::unexpected(std::move(status.error()));
+    return ReadWholeFile(file->path());
+}
+
+}  // namespace enshu::io
