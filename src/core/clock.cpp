@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <string_view>
 
 namespace enshu {
 
@@ -21,11 +22,37 @@ std::string FormatTimestamp(TimePoint t) {
     return buffer;
 }
 
+namespace {
+
+// True when `text` starts with "DDDD-DD-DDTDD:DD:DD" (D a digit): fixed widths, no
+// signs or spaces, which sscanf alone would accept.
+bool HasTimestampLayout(const std::string& text) {
+    static constexpr std::string_view kLayout = "DDDD-DD-DDTDD:DD:DD";
+    if (text.size() < kLayout.size() || text.size() > 64) return false;
+    for (std::size_t i = 0; i < kLayout.size(); ++i) {
+        const bool ok = kLayout[i] == 'D' ? (text[i] >= '0' && text[i] <= '9') : text[i] == kLayout[i];
+        if (!ok) return false;
+    }
+    return true;
+}
+
+int DaysInMonth(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
 bool ParseTimestamp(const std::string& text, TimePoint& out) {
     int year, month, day, hour, minute, second, millis = 0;
     int consumed = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &year, &month, &day, &hour, &minute, &second,
-                    &consumed) != 6) {
+    if (!HasTimestampLayout(text) || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &year, &month, &day, &hour,
+                                                 &minute, &second, &consumed) != 6) {
+        return false;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 || minute > 59 ||
+        second > 59) {
         return false;
     }
     const char* rest = text.c_str() + consumed;
