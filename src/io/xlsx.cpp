@@ -121,7 +121,9 @@ Status WriteSheet(lxw_worksheet* worksheet, const SheetToWrite& sheet, lxw_forma
             lxw_error error = LXW_NO_ERROR;
             if (const auto* text = std::get_if<std::string>(&cells[column])) {
                 if (text->empty()) continue;
-                error = worksheet_write_string(worksheet, row_index, column_index, text->c_str(), format);
+                // libxlsxwriter escapes control characters but not text that already looks escaped.
+                const std::string stored = EscapeXlsxLookalikes(*text);
+                error = worksheet_write_string(worksheet, row_index, column_index, stored.c_str(), format);
             } else if (const auto* number = std::get_if<double>(&cells[column])) {
                 error = worksheet_write_number(worksheet, row_index, column_index, *number, format);
             } else {

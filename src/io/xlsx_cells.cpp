@@ -125,4 +125,15 @@ std::string DecodeXlsxEscapes(std::string_view text) {
     return out;
 }
 
+std::string EscapeXlsxLookalikes(std::string_view text) {
+    if (text.find("_x") == std::string_view::npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 14);
+    for (std::size_t position = 0; position < text.size(); ++position) {
+        if (EscapeAt(text, position)) out.append("_x005F");
+        out.push_back(text[position]);
+    }
+    return out;
+}
+
 }  // namespace enshu::io

@@ -33,4 +33,8 @@ std::string FormatXlsxNumber(std::string_view stored);
 // become U+FFFD.
 std::string DecodeXlsxEscapes(std::string_view text);
 
+// Protects text that looks like an escape before it is stored: each "_xHHHH_" becomes
+// "_x005F_xHHHH_", so that DecodeXlsxEscapes (and Excel) give back the original text.
+std::string EscapeXlsxLookalikes(std::string_view text);
+
 }  // namespace enshu::io

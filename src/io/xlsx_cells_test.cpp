@@ -61,6 +61,14 @@ TEST(DecodeXlsxEscapesTest, DecodesControlCharactersAndUnderscores) {
     EXPECT_EQ(DecodeXlsxEscapes("_x12_ _xZZZZ_ plain_x"), "_x12_ _xZZZZ_ plain_x");
 }
 
+TEST(EscapeXlsxLookalikesTest, ProtectsEscapeShapedTextOnly) {
+    EXPECT_EQ(EscapeXlsxLookalikes("_x0041_"), "_x005F_x0041_");
+    EXPECT_EQ(EscapeXlsxLookalikes("a_x12_b _xZZZZ_"), "a_x12_b _xZZZZ_");
+    for (const char* text : {"_x0041_", "__x000D__", "_x005F_", "東京_x6771_"}) {
+        EXPECT_EQ(DecodeXlsxEscapes(EscapeXlsxLookalikes(text)), text) << text;
+    }
+}
+
 TEST(SanitiseSheetNamesTest, ReplacesForbiddenCharactersTruncatesAndDeduplicates) {
     const std::vector<std::string> names = SanitiseSheetNames(
         {"集計[2024]/速報?", "", "'引用'", "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむ",

@@ -60,6 +60,13 @@ TEST(WriteXlsxTest, RoundTripWithJapaneseNumbersAndEmptyCells) {
     EXPECT_EQ(sheets[1].rows, (Rows{{"合計"}, {"15"}}));
 }
 
+TEST(WriteXlsxTest, ControlCharactersAndEscapeLookalikesRoundTrip) {
+    const std::string text = "tab\there\r\nCR \x01 _x0041_ <&>\"'";
+    const std::vector<ReadSheet> sheets = MustRead(MustWrite({{"s", {{text}}, {}}}));
+    ASSERT_EQ(sheets.size(), 1u);
+    EXPECT_EQ(sheets[0].rows, (std::vector<std::vector<std::string>>{{text}}));
+}
+
 TEST(WriteXlsxTest, NumbersAreNumericCellsAndHeaderIsBold) {
     const std::string bytes =
         MustWrite({{"S", {{std::string("見出し"), std::string("数")}, {std::string("x"), 42.0}}, {25, 10}}});
