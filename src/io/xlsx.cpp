@@ -43,7 +43,7 @@ class TemporaryFile {
         if (!path_.empty()) unlink(path_.c_str());
     }
 
-    const std::string& path() const { return path_; }
+    const std::string& Path() const { return path_; }
 
   private:
     explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
@@ -151,6 +151,7 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) {
         if (Status status = ValidateSheet(sheets[i], i); !status) return tl::unexpected(std::move(status.error()));
     }
     std::vector<std::string> names;
+    names.reserve(sheets.size());
     for (const auto& sheet : sheets) names.push_back(sheet.name);
     names = SanitiseSheetNames(names);
 
@@ -159,7 +160,7 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     options.use_zip64 = LXW_FALSE;
-    lxw_workbook* workbook = workbook_new_opt(file->path().c_str(), &options);
+    lxw_workbook* workbook = workbook_new_opt(file->Path().c_str(), &options);
     if (workbook == nullptr) return Fail(ErrorCode::kInternal, "xlsx: libxlsxwriter could not create a workbook");
 
     // From here on the workbook must be closed (which also frees it) on every path.
@@ -178,7 +179,7 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) {
     const lxw_error closed = workbook_close(workbook);
     if (!written) return tl::unexpected(std::move(written.error()));
     if (Status status = Check(closed, "xlsx"); !status) return tl::unexpected(std::move(status.error()));
-    return ReadWholeFile(file->path());
+    return ReadWholeFile(file->Path());
 }
 
 }  // namespace enshu::io

@@ -29,8 +29,11 @@ pugi::xml_node Child(pugi::xml_node parent, std::string_view local_name) {
     return {};
 }
 
-// An attribute by local name; `prefixed` selects one with a namespace prefix (r:id) or one without (id).
-pugi::xml_attribute Attribute(pugi::xml_node node, std::string_view local_name, bool prefixed = false) {
+enum class Prefix { kNone, kRequired };
+
+// An attribute by local name, either without a namespace prefix ("id") or with one ("r:id").
+pugi::xml_attribute Attribute(pugi::xml_node node, std::string_view local_name, Prefix prefix = Prefix::kNone) {
+    const bool prefixed = prefix == Prefix::kRequired;
     for (pugi::xml_attribute attribute : node.attributes()) {
         const std::string_view name(attribute.name());
         if (LocalName(attribute.name()) == local_name && (name.find(':') != std::string_view::npos) == prefixed) {
@@ -204,7 +207,7 @@ class XlsxReader {
         for (pugi::xml_node sheet : Child(workbook, "sheets").children()) {
             if (LocalName(sheet.name()) != "sheet") continue;
             ++position;
-            const std::string id = Attribute(sheet, "id", /*prefixed=*/true).value();
+            const std::string id = Attribute(sheet, "id", Prefix::kRequired).value();
             const auto found = relationships.find(id);
             if (found == relationships.end()) {
                 return Fail(ErrorCode::kInvalidArgument, workbook_part + ": sheet " + std::to_string(position) +

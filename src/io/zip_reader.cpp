@@ -137,7 +137,8 @@ Result<std::string> ZipReader::Read(std::string_view name, std::size_t max_bytes
     }
     std::string content;
     content.reserve(static_cast<std::size_t>(info.uncompressed_size));
-    std::array<char, 64 * 1024> buffer{};
+    constexpr std::size_t kChunkBytes = 64 * 1024;
+    std::array<char, kChunkBytes> buffer{};
     for (;;) {
         const int count = unzReadCurrentFile(archive_, buffer.data(), static_cast<unsigned>(buffer.size()));
         if (count < 0) {
