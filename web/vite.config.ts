@@ -25,5 +25,6 @@ export default defineConfig({
     css: false,
     pool: 'threads',
     maxWorkers: 2,
+    testTimeout: 30000,
   },
 });

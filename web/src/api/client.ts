@@ -19,7 +19,7 @@ export type ErrorCode =
   | 'internal'
   | 'network';
 
-const KNOWN_CODES: readonly ErrorCode[] = [
+export const KNOWN_CODES: readonly ErrorCode[] = [
   'invalid_argument',
   'unauthenticated',
   'forbidden',

@@ -1,6 +1,6 @@
 // Holds the signed-in session for the whole app. Loads GET /api/auth/session once;
 // login/join/logout update it and the CSRF token of the API client.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setCsrfToken } from '../api/client';
 import * as api from '../api/endpoints';
 import type { Session } from '../api/types';
@@ -24,26 +24,33 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // Bumped by every login/join/logout, so that a slower initial session probe cannot
+  // overwrite what happened after it started.
+  const generation = useRef(0);
 
   const accept = useCallback((session: Session) => {
+    generation.current += 1;
     setCsrfToken(session.csrf_token);
     setState({ status: 'signed_in', session });
     return session;
   }, []);
 
   const clear = useCallback(() => {
+    generation.current += 1;
     setCsrfToken(null);
     setState({ status: 'signed_out' });
   }, []);
 
   useEffect(() => {
     let cancelled = false;
+    const started = generation.current;
+    const current = () => !cancelled && generation.current === started;
     api.getSession().then(
       (session) => {
-        if (!cancelled) accept(session);
+        if (current()) accept(session);
       },
       () => {
-        if (!cancelled) clear();
+        if (current()) clear();
       },
     );
     return () => {
