@@ -1,0 +1,121 @@
+#include "exercise/person_input.hpp"
+
+#include <utility>
+
+#include "exercise/field_validation.hpp"
+#include "io/text.hpp"
+
+namespace enshu::exercise {
+namespace {
+
+Error Invalid(std::string_view field, std::string message) {
+    return Error{ErrorCode::kInvalidArgument, std::string(field) + ": " + std::move(message), std::string(field)};
+}
+
+std::optional<std::string> MatchRole(std::string_view value, ValueSpelling spelling) {
+    if (IsOneOf(value, kPersonRoles)) return std::string(value);
+    if (spelling == ValueSpelling::kCodes) return std::nullopt;
+    const std::string normalised = io::NormaliseForSearch(value);
+    for (std::string_view role : kPersonRoles) {
+        if (io::NormaliseForSearch(role) == normalised ||
+            io::NormaliseForSearch(PersonRoleLabelJa(role)) == normalised) {
+            return std::string(role);
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string PersonRoleLabelJa(std::string_view role) {
+    if (role == "org_lead") return "組織責任者";
+    if (role == "participant") return "参加者";
+    return std::string(role);
+}
+
+std::optional<bool> ParseYesNo(std::string_view text) {
+    const std::string normalised = io::NormaliseForSearch(io::TrimSpaces(text));
+    for (std::string_view yes : {"yes", "true", "1", "はい", "y"}) {
+        if (normalised == yes) return true;
+    }
+    for (std::string_view no : {"no", "false", "0", "いいえ", "n", ""}) {
+        if (normalised == no) return false;
+    }
+    return std::nullopt;
+}
+
+Result<PersonInput> ParsePersonJson(const nlohmann::json& body) {
+    if (!body.is_object()) return Fail(ErrorCode::kInvalidArgument, "body: must be a JSON object", "body");
+    if (auto status = RejectUnknownMembers(body, {"display_name", "role", "email", "phone", "department", "is_contact"},
+                                           {"id", "organisation_id", "join_link", "created_at", "updated_at"});
+        !status) {
+        return tl::unexpected(status.error());
+    }
+    PersonInput input;
+    const std::pair<const char*, std::optional<std::string>*> members[] = {{"display_name", &input.display_name},
+                                                                           {"role", &input.role},
+                                                                           {"email", &input.email},
+                                                                           {"phone", &input.phone},
+                                                                           {"department", &input.department}};
+    for (const auto& [member, target] : members) {
+        auto value = OptionalString(body, member, member);
+        if (!value) return tl::unexpected(value.error());
+        if (*value) *target = io::TrimSpaces(**value);
+    }
+    auto is_contact = OptionalBool(body, "is_contact", "is_contact");
+    if (!is_contact) return tl::unexpected(is_contact.error());
+    input.is_contact = *is_contact;
+    return input;
+}
+
+std::vector<Error> ApplyPersonInput(const PersonInput& input, InputMode mode, ValueSpelling spelling, Person& person) {
+    std::vector<Error> errors;
+    if (mode == InputMode::kCreate && (!input.display_name || input.display_name->empty())) {
+        errors.push_back(Invalid("display_name", "is required"));
+    } else if (input.display_name) {
+        if (auto error = CheckText(*input.display_name, "display_name", 1, kMaxDisplayNameCharacters)) {
+            errors.push_back(*error);
+        } else {
+            person.display_name = *input.display_name;
+        }
+    }
+
+    if (mode == InputMode::kCreate && (!input.role || input.role->empty())) {
+        errors.push_back(Invalid("role", "is required"));
+    } else if (input.role) {
+        if (auto role = MatchRole(*input.role, spelling)) {
+            person.role = *role;
+        } else {
+            errors.push_back(
+                Invalid("role", "unknown role '" + *input.role + "' (one of " + JoinNames(kPersonRoles) + ")"));
+        }
+    }
+
+    if (input.email) {
+        if (input.email->empty()) {
+            person.email.clear();
+        } else if (input.email->size() > kMaxEmailBytes || !LooksLikeEmail(*input.email)) {
+            errors.push_back(Invalid("email", "'" + *input.email + "' is not an e-mail address"));
+        } else {
+            person.email = *input.email;
+        }
+    }
+    if (input.phone) {
+        if (auto error = CheckText(*input.phone, "phone", 0, kMaxPhoneCharacters)) {
+            errors.push_back(*error);
+        } else {
+            person.phone = *input.phone;
+        }
+    }
+    if (input.department) {
+        if (auto error = CheckText(*input.department, "department", 0, kMaxDepartmentCharacters)) {
+            errors.push_back(*error);
+        } else {
+            person.department = *input.department;
+        }
+    }
+    if (input.is_contact) person.is_contact = *input.is_contact;
+    return errors;
+}
+
+}  // namespace enshu::exercise
