@@ -42,9 +42,7 @@ export function getReference(): Promise<Reference> {
 
 // The server answers the list convention ({items,…}); a bare array is accepted too.
 export async function listExercises(): Promise<Exercise[]> {
-  const answer = await request<Page<Exercise> | Exercise[]>('GET', '/api/exercises', {
-    query: { page_size: 200 },
-  });
+  const answer = await request<Page<Exercise> | Exercise[]>('GET', '/api/exercises');
   return Array.isArray(answer) ? answer : answer.items;
 }
 
@@ -88,9 +86,7 @@ const peoplePath = (exerciseId: number, organisationId: number) =>
   `${organisationsPath(exerciseId)}/${organisationId}/people`;
 
 export async function listPeople(exerciseId: number, organisationId: number): Promise<Person[]> {
-  const answer = await request<Page<Person> | Person[]>('GET', peoplePath(exerciseId, organisationId), {
-    query: { page_size: 200 },
-  });
+  const answer = await request<Page<Person> | Person[]>('GET', peoplePath(exerciseId, organisationId));
   return Array.isArray(answer) ? answer : answer.items;
 }
 
@@ -131,6 +127,19 @@ export async function importOrganisations(
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-export function exportOrganisationsUrl(exerciseId: number, format: ExportFormat): string {
-  return buildUrl(`${exercisePath(exerciseId)}/exports/organisations`, { format });
+export interface ExportFilters {
+  sector?: string;
+  ministry?: string;
+  mode?: string;
+  q?: string;
+}
+
+// The export takes the list's filters and the language of the header row.
+export function exportOrganisationsUrl(
+  exerciseId: number,
+  format: ExportFormat,
+  lang: 'ja' | 'en',
+  filters: ExportFilters = {},
+): string {
+  return buildUrl(`${exercisePath(exerciseId)}/exports/organisations`, { format, lang, ...filters });
 }

@@ -183,7 +183,14 @@ export interface Sector {
   name_en: string;
 }
 
+export interface Region {
+  code: string; // ISO 3166-2: JP-01 .. JP-47
+  name_ja: string;
+  name_en: string;
+}
+
 export interface Reference {
   ministries: Ministry[];
   sectors: Sector[];
+  regions: Region[];
 }

@@ -18,7 +18,11 @@ export function useReference(): { reference: Reference | null; error: unknown } 
     const pending = cached;
     pending.then(
       (value) => {
-        if (!cancelled) setReference({ ministries: value.ministries ?? [], sectors: value.sectors ?? [] });
+        if (!cancelled) setReference({
+            ministries: value.ministries ?? [],
+            sectors: value.sectors ?? [],
+            regions: value.regions ?? [],
+          });
       },
       (failure: unknown) => {
         if (cached === pending) cached = null;

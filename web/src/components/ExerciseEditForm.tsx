@@ -15,7 +15,8 @@ interface Props {
   onSaved: (exercise: Exercise) => void;
 }
 
-// Organisers edit the title, the fiscal year and the phases (PATCH /api/exercises/{id}).
+// Organisers edit the title, the fiscal year and the phases (PATCH /api/exercises/{id};
+// the phases sent replace the whole list, so ids are not sent).
 export function ExerciseEditForm({ exercise, open, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ExerciseUpdate>();
@@ -27,7 +28,6 @@ export function ExerciseEditForm({ exercise, open, onClose, onSaved }: Props) {
     setError(null);
     try {
       const phases = (values.phases ?? []).map((phase): Phase => ({
-        ...(phase.id !== undefined ? { id: phase.id } : {}),
         kind: phase.kind,
         starts_at: phase.starts_at.trim(),
         ends_at: phase.ends_at.trim(),
@@ -94,9 +94,6 @@ export function ExerciseEditForm({ exercise, open, onClose, onSaved }: Props) {
               <>
                 {fields.map((field, index) => (
                   <Space key={field.key} align="start" wrap role="group" aria-label={t('phase.row', { index: index + 1 })}>
-                    <Form.Item name={[field.name, 'id']} hidden>
-                      <Input />
-                    </Form.Item>
                     <Form.Item label={t('phase.kind')} name={[field.name, 'kind']} rules={[{ required: true, message: t('phase.required') }]}>
                       <Select
                         className="select-medium"

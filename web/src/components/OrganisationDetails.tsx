@@ -92,7 +92,7 @@ export function OrganisationDetails({ organisation, reference, canEdit, onSaved 
           {ministryLabel(reference, organisation.ministry_code, language)}
         </Descriptions.Item>
         <Descriptions.Item label={t('organisation.sizeBand')}>{t(`sizeBand.${organisation.size_band}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('organisation.region')}>{regionLabel(t, organisation.region)}</Descriptions.Item>
+        <Descriptions.Item label={t('organisation.region')}>{regionLabel(reference, organisation.region, language)}</Descriptions.Item>
         <Descriptions.Item label={t('organisation.mode')}>{t(`mode.${organisation.participation_mode}`)}</Descriptions.Item>
         <Descriptions.Item label={t('organisation.updatedAt')}>{timestamp(organisation.updated_at, language)}</Descriptions.Item>
       </Descriptions>

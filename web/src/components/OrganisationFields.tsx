@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { PARTICIPATION_MODES, SIZE_BANDS, type Reference } from '../api/types';
 import { currentLanguage } from '../i18n';
 import { localName } from '../i18n/localName';
-import { REGION_CODES, regionLabel } from './labels';
 
 // Form items of an organisation, inside an antd Form. `identity` adds the fields set
 // at creation (name, reference, sector); the rest are editable by organisers and org leads.
@@ -59,7 +58,10 @@ export function OrganisationFields({ reference, identity }: { reference: Referen
       >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
-          options={REGION_CODES.map((code) => ({ value: code, label: regionLabel(t, code) }))}
+          options={(reference?.regions ?? []).map((region) => ({
+            value: region.code,
+            label: localName(region, language),
+          }))}
         />
       </Form.Item>
       <Form.Item

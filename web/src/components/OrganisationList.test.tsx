@@ -11,6 +11,7 @@ const reference: Reference = {
     { code: 'electricity', ministry_code: 'meti', name_ja: '電力', name_en: 'Electricity' },
     { code: 'gas', ministry_code: 'meti', name_ja: 'ガス', name_en: 'Gas' },
   ],
+  regions: [{ code: 'JP-13', name_ja: '東京都', name_en: 'Tokyo' }],
 };
 
 function organisation(id: number, name: string, sector: string): Organisation {
@@ -88,7 +89,7 @@ describe('OrganisationList', () => {
     expect(screen.getByRole('button', { name: '取り込み' })).toBeInTheDocument();
     expect(screen.getByText('CSVで出力').closest('a')).toHaveAttribute(
       'href',
-      '/api/exercises/1/exports/organisations?format=csv',
+      '/api/exercises/1/exports/organisations?format=csv&lang=ja',
     );
   });
 });

@@ -130,7 +130,7 @@ export function OrganisationList({ exerciseId, reference, canManage, canExport, 
       dataIndex: 'region',
       sorter: true,
       sortOrder: sortOrder('region'),
-      render: (code: string) => regionLabel(t, code),
+      render: (code: string) => regionLabel(reference, code, language),
     },
     {
       key: 'size_band',
@@ -172,7 +172,12 @@ export function OrganisationList({ exerciseId, reference, canManage, canExport, 
               <Button onClick={() => setImporting(true)}>{t('organisations.import')}</Button>
             </>
           )}
-          {canExport && <ExportButtons exerciseId={exerciseId} />}
+          {canExport && (
+            <ExportButtons
+              exerciseId={exerciseId}
+              filters={{ sector: filters.sector, ministry: filters.ministry, mode: filters.mode, q: searchText }}
+            />
+          )}
         </Space>
       </Space>
       <OrganisationFilters reference={reference} value={filters} onChange={setFilters} />

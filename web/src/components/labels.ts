@@ -1,13 +1,7 @@
 // Label helpers that turn codes into text in the current language.
-import type { TFunction } from 'i18next';
 import type { Reference } from '../api/types';
 import type { Language } from '../i18n';
 import { localName } from '../i18n/localName';
-
-export const REGION_CODES: readonly string[] = Array.from(
-  { length: 47 },
-  (_, index) => `JP-${String(index + 1).padStart(2, '0')}`,
-);
 
 export function sectorLabel(reference: Reference | null, code: string, language: Language): string {
   const sector = reference?.sectors.find((s) => s.code === code);
@@ -21,8 +15,9 @@ export function ministryLabel(reference: Reference | null, code: string, languag
   return short || localName(ministry, language);
 }
 
-export function regionLabel(t: TFunction, code: string): string {
-  return t(`region.${code}`, { defaultValue: code });
+export function regionLabel(reference: Reference | null, code: string, language: Language): string {
+  const region = reference?.regions.find((r) => r.code === code);
+  return region ? localName(region, language) : code;
 }
 
 // "2023-12-07T13:00" → "2023-12-07 13:00" (phase dates are local to the exercise).

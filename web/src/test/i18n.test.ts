@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_CODES } from '../api/client';
 import { PARTICIPATION_MODES, PHASE_KINDS, SIZE_BANDS } from '../api/types';
-import { REGION_CODES } from '../components/labels';
 import en from '../i18n/en.json';
 import ja from '../i18n/ja.json';
 
@@ -71,7 +70,6 @@ describe('translations', () => {
       ...PHASE_KINDS.map((kind) => `phaseKind.${kind}`),
       ...PARTICIPATION_MODES.map((mode) => `mode.${mode}`),
       ...SIZE_BANDS.map((band) => `sizeBand.${band}`),
-      ...REGION_CODES.map((code) => `region.${code}`),
       ...['organiser', 'controller', 'ministry', 'observer', 'org_lead', 'participant'].map((role) => `role.${role}`),
       ...['none', 'active', 'expired', 'revoked'].map((status) => `joinLink.${status}`),
       ...KNOWN_CODES.map((code) => `errors.${code}`),
