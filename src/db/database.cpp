@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include "db/sqlite_database.hpp"
@@ -23,10 +22,11 @@ std::int64_t ParseInteger(const std::string& text) {
     return value;
 }
 
+// Shortest text that reads back as the same double ("2.5", "0.1").
 std::string FormatReal(double value) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    return buffer;
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
 }
 
 bool StartsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }

@@ -14,13 +14,14 @@
 namespace enshu::db {
 
 struct MigrationStatus {
-    int current_version = 0;   // highest applied migration, 0 for an empty database
-    int latest_version = 0;    // highest migration this binary knows
+    int current_version = 0;       // highest applied migration, 0 for an empty database
+    int latest_version = 0;        // highest migration this binary knows
     std::vector<int> applied_now;  // versions applied by this call
 };
 
 // Applies every pending migration. Fails with kConflict ("database schema version N
-// is newer than this binary's M; upgrade enshu") when the database is newer.
+// is newer than this binary (latest M); upgrade enshu") when the database is newer,
+// before changing anything.
 Result<MigrationStatus> Migrate(Database& database);
 
 // Reads the versions without changing anything.
