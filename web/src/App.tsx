@@ -19,6 +19,22 @@ import { JoinPage } from './pages/JoinPage';
 import { LoginPage } from './pages/LoginPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 
+// Secondary and placeholder text darkened from antd's defaults to meet WCAG AA contrast.
+const THEME = {
+  token: {
+    colorPrimary: '#1d4ed8',
+    colorLink: '#1d4ed8',
+    colorSuccess: '#1e7b34',
+    colorWarning: '#9a5b00',
+    colorError: '#c0262d',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.68)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    colorTextDisabled: 'rgba(0, 0, 0, 0.5)',
+  },
+};
+
 // Sends the user to /login when the server says the session is gone (401).
 function UnauthenticatedRedirect() {
   const { clear } = useSession();
@@ -78,7 +94,7 @@ export function App() {
     dayjs.locale(language === 'ja' ? 'ja' : 'en');
   }, [language, i18n.language]);
   return (
-    <ConfigProvider locale={language === 'ja' ? jaJP : enUS} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+    <ConfigProvider locale={language === 'ja' ? jaJP : enUS} theme={THEME}>
       <AntApp>
         <BrowserRouter>
           <SessionProvider>

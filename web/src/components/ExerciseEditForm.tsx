@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateExercise } from '../api/endpoints';
@@ -93,15 +93,14 @@ export function ExerciseEditForm({ exercise, open, onClose, onSaved }: Props) {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field, index) => (
-                  <Space key={field.key} align="start" wrap role="group" aria-label={t('phase.row', { index: index + 1 })}>
+                  <div key={field.key} className="phase-row" role="group" aria-label={t('phase.row', { index: index + 1 })}>
                     <Form.Item label={t('phase.kind')} name={[field.name, 'kind']} rules={[{ required: true, message: t('phase.required') }]}>
                       <Select
-                        className="select-medium"
                         options={PHASE_KINDS.map((kind) => ({ value: kind, label: t(`phaseKind.${kind}`) }))}
                       />
                     </Form.Item>
                     <Form.Item label={t('phase.startsAt')} name={[field.name, 'starts_at']} rules={dateRules}>
-                      <Input placeholder="2023-12-07T13:00" className="input-date" />
+                      <Input placeholder="2023-12-07T13:00" />
                     </Form.Item>
                     <Form.Item
                       label={t('phase.endsAt')}
@@ -118,7 +117,7 @@ export function ExerciseEditForm({ exercise, open, onClose, onSaved }: Props) {
                         }),
                       ]}
                     >
-                      <Input placeholder="2023-12-07T17:00" className="input-date" />
+                      <Input placeholder="2023-12-07T17:00" />
                     </Form.Item>
                     <Form.Item label={t('phase.note')} name={[field.name, 'note']}>
                       <Input />
@@ -128,7 +127,7 @@ export function ExerciseEditForm({ exercise, open, onClose, onSaved }: Props) {
                         {t('phase.remove')}
                       </Button>
                     </Form.Item>
-                  </Space>
+                  </div>
                 ))}
                 <Button onClick={() => add({ kind: 'exercise_day', starts_at: '', ends_at: '', note: '' })}>
                   {t('phase.add')}

@@ -6,11 +6,12 @@ import { currentLanguage } from '../i18n';
 import { errorText } from './errorText';
 import { timestamp } from './labels';
 
-const STATUS_COLOUR: Record<JoinLinkStatus, string> = {
-  none: 'default',
-  active: 'green',
-  expired: 'orange',
-  revoked: 'red',
+// Solid tags with white text (WCAG AA contrast); the status is also written out.
+const STATUS_COLOUR: Record<JoinLinkStatus, string | undefined> = {
+  none: undefined,
+  active: '#1e7b34',
+  expired: '#8a5100',
+  revoked: '#b42318',
 };
 
 interface Props {
