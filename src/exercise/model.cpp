@@ -59,6 +59,7 @@ nlohmann::json OrganisationFieldsJson(const Organisation& organisation) {
 
 nlohmann::json OrganisationJson(const Organisation& organisation) {
     nlohmann::json json = OrganisationFieldsJson(organisation);
+    if (organisation.external_ref.empty()) json["external_ref"] = nullptr;
     json["id"] = organisation.id;
     json["exercise_id"] = organisation.exercise_id;
     json["people_count"] = organisation.people_count;

@@ -108,6 +108,7 @@ nlohmann::json PhaseJson(const Phase& phase);
 nlohmann::json ExerciseJson(const ExerciseView& view);
 // The stored fields only (no caller-specific members): used for audit summaries.
 nlohmann::json ExerciseFieldsJson(const Exercise& exercise);
+// external_ref is null when the organisation has none.
 nlohmann::json OrganisationJson(const Organisation& organisation);
 // The editable fields only: used for audit summaries.
 nlohmann::json OrganisationFieldsJson(const Organisation& organisation);

@@ -34,4 +34,12 @@ std::vector<std::string> RoleNamesOf(const Principal& principal, std::int64_t ex
     return names;
 }
 
+Status RequireOrganiser(const Principal& principal, std::int64_t exercise_id) {
+    if (!principal.IsMember(exercise_id)) {
+        return Fail(ErrorCode::kNotFound, "exercise " + std::to_string(exercise_id) + " not found", "exercise_id");
+    }
+    if (!principal.IsOrganiser(exercise_id)) return Fail(ErrorCode::kForbidden, "only organisers may do this");
+    return Ok();
+}
+
 }  // namespace enshu::exercise

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/access.hpp"
+#include "core/result.hpp"
 
 namespace enshu::exercise {
 
@@ -25,5 +26,9 @@ Visibility VisibilityOf(const Principal& principal, std::int64_t exercise_id);
 // administrator without an organiser membership is reported as "organiser" too
 // (administrators act as organisers everywhere).
 std::vector<std::string> RoleNamesOf(const Principal& principal, std::int64_t exercise_id);
+
+// kNotFound ("exercise_id") when the caller is not a member of the exercise,
+// kForbidden when a member but not an organiser.
+Status RequireOrganiser(const Principal& principal, std::int64_t exercise_id);
 
 }  // namespace enshu::exercise
