@@ -1,8 +1,3 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import jaJP from 'antd/locale/ja_JP';
-import dayjs from 'dayjs';
-import 'dayjs/locale/ja';
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
@@ -10,30 +5,14 @@ import { setUnauthenticatedHandler } from './api/client';
 import type { Session } from './api/types';
 import { SessionProvider, useSession } from './auth/SessionContext';
 import { AppHeader } from './components/AppHeader';
+import { AppProviders } from './components/AppProviders';
 import { Loading } from './components/Loading';
 import { NotFound } from './components/NotFound';
-import { currentLanguage } from './i18n';
 import { ExercisePage } from './pages/ExercisePage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { LoginPage } from './pages/LoginPage';
 import { OrganisationPage } from './pages/OrganisationPage';
-
-// Secondary and placeholder text darkened from antd's defaults to meet WCAG AA contrast.
-const THEME = {
-  token: {
-    colorPrimary: '#1d4ed8',
-    colorLink: '#1d4ed8',
-    colorSuccess: '#1e7b34',
-    colorWarning: '#9a5b00',
-    colorError: '#c0262d',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.68)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
-    colorTextDisabled: 'rgba(0, 0, 0, 0.5)',
-  },
-};
 
 // Sends the user to /login when the server says the session is gone (401).
 function UnauthenticatedRedirect() {
@@ -88,21 +67,14 @@ function Shell() {
 }
 
 export function App() {
-  const { i18n } = useTranslation();
-  const language = currentLanguage();
-  useEffect(() => {
-    dayjs.locale(language === 'ja' ? 'ja' : 'en');
-  }, [language, i18n.language]);
   return (
-    <ConfigProvider locale={language === 'ja' ? jaJP : enUS} theme={THEME}>
-      <AntApp>
-        <BrowserRouter>
-          <SessionProvider>
-            <UnauthenticatedRedirect />
-            <Shell />
-          </SessionProvider>
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <AppProviders>
+      <BrowserRouter>
+        <SessionProvider>
+          <UnauthenticatedRedirect />
+          <Shell />
+        </SessionProvider>
+      </BrowserRouter>
+    </AppProviders>
   );
 }

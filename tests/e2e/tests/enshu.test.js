@@ -74,7 +74,7 @@ async function listedNames(page) {
 }
 
 async function chooseInSelect(page, label, text) {
-  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.keyboard.type(text);
   await page.getByRole('option', { name: text, exact: true }).waitFor({ state: 'attached' }).catch(() => undefined);
   await page.keyboard.press('Enter');

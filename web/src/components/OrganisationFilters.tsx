@@ -25,7 +25,7 @@ export function OrganisationFilters({ reference, value, onChange }: Props) {
   const language = currentLanguage();
   const set = (patch: Partial<OrganisationFilterValues>) => onChange({ ...value, ...patch });
   return (
-    <Form layout="inline" className="filters" role="search" onSubmitCapture={(event) => event.preventDefault()}>
+    <Form layout="inline" colon={false} className="filters" role="search" onSubmitCapture={(event) => event.preventDefault()}>
       <Form.Item label={t('organisations.search')} htmlFor="organisation-search">
         <Input
           id="organisation-search"

@@ -1,9 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { App as AntApp } from 'antd';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { getCsrfToken } from '../api/client';
 import { SessionProvider } from '../auth/SessionContext';
+import { AppProviders } from '../components/AppProviders';
 import { jsonResponse } from '../test/render';
 import { JoinPage } from './JoinPage';
 
@@ -16,7 +16,7 @@ function Where() {
 function renderJoin(address: string) {
   window.history.replaceState(null, '', address);
   return render(
-    <AntApp>
+    <AppProviders>
       <BrowserRouter>
         <SessionProvider>
           <Routes>
@@ -25,7 +25,7 @@ function renderJoin(address: string) {
           </Routes>
         </SessionProvider>
       </BrowserRouter>
-    </AntApp>,
+    </AppProviders>,
   );
 }
 

@@ -1,15 +1,15 @@
 import { render } from '@testing-library/react';
-import { App as AntApp } from 'antd';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router-dom';
+import { AppProviders } from '../components/AppProviders';
 import '../i18n';
 
 // Renders a component the way the app does (antd App context, router).
 export function renderWithProviders(element: ReactElement, path = '/') {
   return render(
-    <AntApp>
+    <AppProviders>
       <MemoryRouter initialEntries={[path]}>{element}</MemoryRouter>
-    </AntApp>,
+    </AppProviders>,
   );
 }
 
