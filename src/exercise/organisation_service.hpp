@@ -38,14 +38,14 @@ struct OrganisationListQuery {
 // region, size_band, created_at, updated_at), order (asc, desc), page, page_size.
 // Errors: kInvalidArgument naming the parameter.
 struct OrganisationListParameters {
-    std::optional<std::string> sector;
-    std::optional<std::string> ministry;
-    std::optional<std::string> mode;
-    std::optional<std::string> q;
-    std::optional<std::string> sort;
-    std::optional<std::string> order;
-    std::optional<std::string> page;
-    std::optional<std::string> page_size;
+    std::optional<std::string> sector = std::nullopt;
+    std::optional<std::string> ministry = std::nullopt;
+    std::optional<std::string> mode = std::nullopt;
+    std::optional<std::string> q = std::nullopt;
+    std::optional<std::string> sort = std::nullopt;
+    std::optional<std::string> order = std::nullopt;
+    std::optional<std::string> page = std::nullopt;
+    std::optional<std::string> page_size = std::nullopt;
 };
 Result<OrganisationListQuery> ParseOrganisationListQuery(const OrganisationListParameters& parameters);
 
