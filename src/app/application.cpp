@@ -1,0 +1,92 @@
+#include "app/application.hpp"
+
+#include "accounts/account_service.hpp"
+#include "api/pipeline.hpp"
+#include "api/route.hpp"
+#include "app/logging.hpp"
+#include "audit/audit_log.hpp"
+#include "core/clock.hpp"
+#include "core/metrics.hpp"
+#include "db/database.hpp"
+#include "db/migrations.hpp"
+#include "net/server.hpp"
+#include "net/stop_signal.hpp"
+
+namespace enshu::app {
+
+// Members are declared in dependency order, so they are destroyed in reverse: the
+// server (which drains requests) goes first, the database last.
+struct Application::State {
+    AppConfig config;
+    std::unique_ptr<db::Database> database;
+    SystemClock clock;
+    Metrics metrics;
+    std::unique_ptr<audit::AuditLog> audit;
+    std::unique_ptr<accounts::AccountService> accounts;
+    std::unique_ptr<api::Services> services;
+    std::unique_ptr<api::Pipeline> pipeline;
+    net::StopSignal stop_signal;
+    std::unique_ptr<net::HttpServer> server;
+};
+
+Application::Application() : state_(std::make_unique<State>()) {}
+
+Application::~Application() = default;
+
+Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) {
+    if (auto logging = ConfigureLogging(config); !logging) return tl::unexpected(logging.error());
+    std::unique_ptr<Application> application(new Application());
+    State& state = *application->state_;
+    state.config = config;
+
+    auto database = db::OpenDatabase(state.config.database_url);
+    if (!database) {
+        Error error = database.error();
+        if (error.message.find(state.config.database_url) == std::string::npos) {
+            error.message = "database " + state.config.database_url + ": " + error.message;
+        }
+        return tl::unexpected(error);
+    }
+    state.database = std::move(*database);
+    if (auto migrated = db::Migrate(*state.database); !migrated) return tl::unexpected(migrated.error());
+
+    db::Database& database_ref = *state.database;
+    state.metrics.SetDatabasePoolProbe([&database_ref] { return database_ref.PoolUsage(); });
+    state.audit = std::make_unique<audit::AuditLog>(state.clock);
+    state.accounts =
+        std::make_unique<accounts::AccountService>(*state.database, state.clock, *state.audit, state.config.accounts);
+    state.services = std::make_unique<api::Services>(
+        api::Services{*state.database, state.clock, state.metrics, *state.accounts, *state.audit, state.config.server});
+    state.pipeline = std::make_unique<api::Pipeline>(*state.services, api::Routes());
+    api::Pipeline& pipeline = *state.pipeline;
+    state.server = std::make_unique<net::HttpServer>(
+        state.config.server, state.metrics, [&pipeline](api::Request& request) { return pipeline.Handle(request); });
+    return application;
+}
+
+Result<unsigned short> Application::Start() {
+    State& state = *state_;
+    auto port = state.server->Listen();
+    if (!port) return port;
+    // No request is served before server->Start(), so the settings may still change.
+    if (state.config.server.public_url.empty()) {
+        state.config.server.public_url = "http://localhost:" + std::to_string(*port);
+    }
+    if (auto started = state.server->Start(); !started) return tl::unexpected(started.error());
+    return *port;
+}
+
+void Application::RunUntilStopped() {
+    state_->stop_signal.Wait();
+    state_->server->Stop();
+}
+
+void Application::RequestStop() { state_->stop_signal.RequestStop(); }
+
+api::Services& Application::services() { return *state_->services; }
+
+db::Database& Application::database() { return *state_->database; }
+
+const AppConfig& Application::config() const { return state_->config; }
+
+}  // namespace enshu::app
