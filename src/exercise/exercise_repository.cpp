@@ -29,11 +29,10 @@ constexpr std::string_view kDeletePhases = "DELETE FROM exercise_phase WHERE exe
 constexpr std::string_view kInsertPhase =
     "INSERT INTO exercise_phase (exercise_id, kind, starts_at, ends_at, note, sort_order) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
-constexpr std::string_view kFindOrganiserMembership =
-    "SELECT id FROM membership WHERE exercise_id = $1 AND user_id = $2 AND role = 'organiser'";
-constexpr std::string_view kInsertOrganiserMembership =
-    "INSERT INTO membership (exercise_id, user_id, role, ministry_code, created_at) "
-    "VALUES ($1, $2, 'organiser', NULL, $3)";
+constexpr std::string_view kFindMembership =
+    "SELECT id FROM membership WHERE exercise_id = $1 AND user_id = $2 AND role = $3";
+constexpr std::string_view kInsertMembership =
+    "INSERT INTO membership (exercise_id, user_id, role, ministry_code, created_at) VALUES ($1, $2, $3, $4, $5)";
 
 Exercise ExerciseFromRow(const db::Row& row) {
     Exercise exercise;
@@ -137,14 +136,22 @@ Status UpdateExercise(db::Connection& connection, Exercise& exercise, const std:
     return InsertPhases(connection, exercise);
 }
 
-Status AddOrganiserMembership(db::Connection& connection, std::int64_t exercise_id, std::int64_t user_id,
-                              const std::string& now) {
-    auto existing = connection.QueryOne(kFindOrganiserMembership, {exercise_id, user_id});
+Status AddStaffMembership(db::Connection& connection, std::int64_t exercise_id, std::int64_t user_id, Role role,
+                          const std::optional<std::string>& ministry_code, const std::string& now) {
+    const std::string role_name(RoleName(role));
+    auto existing = connection.QueryOne(kFindMembership, {exercise_id, user_id, role_name});
     if (!existing) return tl::unexpected(existing.error());
     if (*existing) return Ok();
-    auto inserted = connection.Execute(kInsertOrganiserMembership, {exercise_id, user_id, now});
+    db::Value ministry = std::monostate{};
+    if (ministry_code) ministry = *ministry_code;
+    auto inserted = connection.Execute(kInsertMembership, {exercise_id, user_id, role_name, ministry, now});
     if (!inserted) return tl::unexpected(inserted.error());
     return Ok();
+}
+
+Status AddOrganiserMembership(db::Connection& connection, std::int64_t exercise_id, std::int64_t user_id,
+                              const std::string& now) {
+    return AddStaffMembership(connection, exercise_id, user_id, Role::kOrganiser, std::nullopt, now);
 }
 
 }  // namespace enshu::exercise

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
 #include "exercise/model.hpp"
@@ -32,6 +33,10 @@ enum class PhaseChange { kKeep, kReplace };
 // Updates the exercise's fields; with kReplace also replaces its phases by
 // exercise.phases (new phase ids are set).
 Status UpdateExercise(db::Connection& connection, Exercise& exercise, const std::string& now, PhaseChange phases);
+// Adds a staff membership (role organiser, controller, ministry with ministry_code,
+// or observer) for user_id; a no-op when that (exercise, user, role) exists.
+Status AddStaffMembership(db::Connection& connection, std::int64_t exercise_id, std::int64_t user_id, Role role,
+                          const std::optional<std::string>& ministry_code, const std::string& now);
 // Adds an organiser membership for user_id (no-op when it exists).
 Status AddOrganiserMembership(db::Connection& connection, std::int64_t exercise_id, std::int64_t user_id,
                               const std::string& now);

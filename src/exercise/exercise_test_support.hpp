@@ -39,6 +39,17 @@ inline TimePoint TestStart() {
 class ExerciseTest : public ::testing::Test {
   protected:
     void SetUp() override {
+        ASSERT_NO_FATAL_FAILURE(SetUpDatabase());
+        admin_ = StaffPrincipal("admin", /*is_admin=*/true);
+        auto exercise = Exercises().Create(admin_, actor_, MinimalExercise());
+        ASSERT_TRUE(exercise) << exercise.error().message;
+        exercise_id_ = exercise->exercise.id;
+        organiser_ = StaffPrincipal("organiser", false);
+        organiser_.memberships.push_back({exercise_id_, Role::kOrganiser, {}, {}, {}});
+    }
+
+    // The migrated database, accounts and reference data only (no users, no exercise).
+    void SetUpDatabase() {
         auto opened = db::OpenDatabase(":memory:");
         ASSERT_TRUE(opened) << opened.error().message;
         database_ = std::move(*opened);
@@ -48,12 +59,6 @@ class ExerciseTest : public ::testing::Test {
         auto reference = SharedReferenceLookup(*database_);
         ASSERT_TRUE(reference) << reference.error().message;
         reference_ = *reference;
-        admin_ = StaffPrincipal("admin", /*is_admin=*/true);
-        auto exercise = Exercises().Create(admin_, actor_, MinimalExercise());
-        ASSERT_TRUE(exercise) << exercise.error().message;
-        exercise_id_ = exercise->exercise.id;
-        organiser_ = StaffPrincipal("organiser", false);
-        organiser_.memberships.push_back({exercise_id_, Role::kOrganiser, {}, {}, {}});
     }
 
     static ExerciseInput MinimalExercise() {
