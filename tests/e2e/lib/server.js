@@ -10,8 +10,8 @@ import path from 'node:path';
 const LISTENING = /listening on (http:\/\/[^\s]+?:(\d+))\b/;
 // "login: <login> password: <password> role: <role>"
 const LOGIN = /login:\s*(\S+)\s+password:\s*(\S+)\s+role:\s*(\S+)/;
-// "join: <organisation name> <url>" (the name may contain spaces; the URL is last)
-const JOIN = /join:\s*(.+?)\s+(https?:\/\/\S+)\s*$/;
+// "join: <organisation name> <url>" (the name may contain spaces and may be absent; the URL is last)
+const JOIN = /join:\s*(?:(.*?)\s+)?(https?:\/\/\S+)\s*$/;
 
 // Parses the demo's stdout lines. Exported for the parser's own test.
 export function parseDemoOutput(text) {
@@ -26,7 +26,7 @@ export function parseDemoOutput(text) {
     const join = JOIN.exec(line);
     if (join && !login) {
       const url = new URL(join[2]);
-      joins.push({ organisation: join[1], url: join[2], token: decodeURIComponent(url.hash.slice(1)) });
+      joins.push({ organisation: join[1] ?? null, url: join[2], token: decodeURIComponent(url.hash.slice(1)) });
     }
   }
   return { baseUrl, logins, joins };

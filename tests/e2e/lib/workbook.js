@@ -11,7 +11,7 @@ export function valueForColumn(header, organisation) {
   if (h.includes('name') || h.includes('組織名') || h === '名称') return organisation.name;
   if (h.includes('sector') || h.includes('分野')) return organisation.sector;
   if (h.includes('size') || h.includes('規模')) return organisation.size;
-  if (h.includes('region') || h.includes('所在') || h.includes('都道府県')) return organisation.region;
+  if (h.includes('region') || h.includes('所在') || h.includes('地域') || h.includes('都道府県')) return organisation.region;
   if (h.includes('mode') || h.includes('participation') || h.includes('参加形態')) return organisation.mode;
   return '';
 }

@@ -11,6 +11,7 @@ test('parses the listening line, logins and join links', () => {
       'login: organiser password: Xy7-abc_def role: organiser',
       'login: meti-staff password: p@ss role: ministry',
       'join: デモ電力 株式会社 http://localhost:8080/join#tok-EN_1',
+      'join: http://localhost:8080/join#second',
     ].join('\n'),
   );
   assert.equal(parsed.baseUrl, 'http://127.0.0.1:40123');
@@ -20,6 +21,7 @@ test('parses the listening line, logins and join links', () => {
   ]);
   assert.deepEqual(parsed.joins, [
     { organisation: 'デモ電力 株式会社', url: 'http://localhost:8080/join#tok-EN_1', token: 'tok-EN_1' },
+    { organisation: null, url: 'http://localhost:8080/join#second', token: 'second' },
   ]);
 });
 
