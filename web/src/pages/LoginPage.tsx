@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError } from '../api/client';
 import { landingPath } from '../auth/roles';
 import { useSession } from '../auth/SessionContext';
@@ -17,6 +17,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const { state, signIn } = useSession();
   const navigate = useNavigate();
+  const from = (useLocation().state as { from?: unknown } | null)?.from;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,7 +28,9 @@ export function LoginPage() {
     setError(null);
     try {
       const session = await signIn(fields.login, fields.password);
-      navigate(landingPath(session), { replace: true });
+      // Back to the page that asked for a sign-in, else the user's home.
+      const target = typeof from === 'string' && from.startsWith('/') && from !== '/login' ? from : landingPath(session);
+      navigate(target, { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {
