@@ -229,7 +229,7 @@ describe('enshu web UI', () => {
     assert.equal(await page.getByText(other.name, { exact: true }).count(), 0);
   });
 
-  test('(c) axe finds no serious or critical violations on the login page and the organiser home', async () => {
+  test('(c) axe finds no serious or critical violations on the login page, the organiser home and an organisation page', async () => {
     const { page } = await browser();
     await page.goto('/login');
     await page.getByRole('button', { name: 'ログイン' }).waitFor();
@@ -240,6 +240,12 @@ describe('enshu web UI', () => {
     await page.getByRole('table', { name: '参加組織の一覧' }).locator('tbody tr[data-row-key]').first().waitFor();
     const home = await new AxeBuilder({ page }).analyze();
     assert.deepEqual(seriousViolations(home), [], 'organiser home');
+
+    // And an organisation page with its members.
+    await page.getByRole('table', { name: '参加組織の一覧' }).locator('tbody tr[data-row-key] a').first().click();
+    await page.getByRole('table', { name: 'メンバーの一覧' }).locator('tbody tr[data-row-key]').first().waitFor();
+    const organisation = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(seriousViolations(organisation), [], 'organisation page');
   });
 
   test('(d) the language switch turns the UI to English and survives a reload', async () => {
