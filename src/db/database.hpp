@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -65,6 +66,17 @@ public:
     virtual Result<std::int64_t> Execute(std::string_view sql, const Params& params = {}) = 0;
     // Runs several statements without parameters (migrations).
     virtual Status ExecuteScript(std::string_view sql) = 0;
+    // Registers `callback` to run once the surrounding Write() transaction has
+    // committed, in registration order, before the next write transaction can begin
+    // (so callbacks of successive transactions run in commit order). Dropped if the
+    // transaction rolls back. Callbacks must be quick and must not call Write().
+    // Only valid inside Write(); inside Read() the callback is dropped.
+    void AfterCommit(std::function<void()> callback) { after_commit_.push_back(std::move(callback)); }
+    // Used by backends: takes the registered callbacks (clearing them).
+    std::vector<std::function<void()>> TakeAfterCommit() { return std::exchange(after_commit_, {}); }
+
+private:
+    std::vector<std::function<void()>> after_commit_;
 };
 
 enum class Backend { kSqlite, kPostgres };

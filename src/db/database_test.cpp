@@ -458,3 +458,38 @@ TEST(SqliteDatabaseTest, UnwritableDirectoryIsUnavailable) {
 
 }  // namespace
 }  // namespace enshu::db
+
+namespace enshu::db {
+namespace {
+
+TEST(AfterCommit, RunsAfterCommitInOrderAndIsDroppedOnRollback) {
+    auto database = OpenDatabase(":memory:");
+    ASSERT_TRUE(database.has_value());
+    std::vector<int> ran;
+    ASSERT_TRUE((*database)->Write([&](Connection& connection) -> Status {
+        connection.AfterCommit([&] { ran.push_back(1); });
+        connection.AfterCommit([&] { ran.push_back(2); });
+        EXPECT_TRUE(ran.empty());  // not before the commit
+        return Ok();
+    }));
+    EXPECT_EQ(ran, (std::vector<int>{1, 2}));
+
+    auto failed = (*database)->Write([&](Connection& connection) -> Status {
+        connection.AfterCommit([&] { ran.push_back(3); });
+        return Fail(ErrorCode::kInvalidArgument, "rolled back");
+    });
+    EXPECT_FALSE(failed.has_value());
+    EXPECT_THROW((*database)->Write([&](Connection& connection) -> Status {
+        connection.AfterCommit([&] { ran.push_back(4); });
+        throw std::runtime_error("bug");
+    }),
+                 std::runtime_error);
+    ASSERT_TRUE((*database)->Write([&](Connection& connection) -> Status {
+        connection.AfterCommit([&] { ran.push_back(5); });
+        return Ok();
+    }));
+    EXPECT_EQ(ran, (std::vector<int>{1, 2, 5}));
+}
+
+}  // namespace
+}  // namespace enshu::db

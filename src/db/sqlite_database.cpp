@@ -150,6 +150,7 @@ Status SqliteDatabase::Read(const std::function<Status(Connection&)>& work) {
         SqliteDatabase* database;
         SqliteConnection* reader;
         ~Release() {
+            reader->TakeAfterCommit();  // callbacks registered in a read are dropped
             RollbackIfOpen(*reader);
             database->ReleaseReader(reader);
         }
@@ -171,16 +172,27 @@ Status SqliteDatabase::Write(const std::function<Status(Connection&)>& work) {
     struct Release {
         SqliteDatabase* database;
         ~Release() {
+            database->writer_->TakeAfterCommit();  // dropped on rollback (no-op after commit)
             RollbackIfOpen(*database->writer_);
             database->writer_in_use_ = 0;
             database->writer_thread_ = std::thread::id();
         }
     } release{this};
 
+    writer_->TakeAfterCommit();  // nothing left from an earlier failed transaction
     if (auto begun = writer_->ExecuteScript(kBeginImmediate); !begun) return begun;
     Status status = work(*writer_);  // an exception propagates; Release rolls back
-    if (!status) return status;
-    return writer_->ExecuteScript(kCommit);  // on failure Release rolls back
+    if (!status) {
+        writer_->TakeAfterCommit();
+        return status;
+    }
+    if (auto committed = writer_->ExecuteScript(kCommit); !committed) {
+        writer_->TakeAfterCommit();
+        return committed;  // Release rolls back
+    }
+    // Still under write_mutex_: callbacks of successive transactions run in commit order.
+    for (auto& callback : writer_->TakeAfterCommit()) callback();
+    return Ok();
 }
 
 bool SqliteDatabase::Ping() {
