@@ -57,4 +57,34 @@ Result<Response> HandleExportPeople(RequestContext& context);
 // audit_handlers.cpp
 Result<Response> HandleListAudit(RequestContext& context);
 
+// scenario_handlers.cpp (master scenario, overlays, effective timelines)
+Result<Response> HandleGetScenario(RequestContext& context);
+Result<Response> HandlePutScenario(RequestContext& context);
+Result<Response> HandleExportScenario(RequestContext& context);
+Result<Response> HandleGetSectorOverlay(RequestContext& context);
+Result<Response> HandlePutSectorOverlay(RequestContext& context);
+Result<Response> HandleGetOrganisationOverlay(RequestContext& context);
+Result<Response> HandlePutOrganisationOverlay(RequestContext& context);
+Result<Response> HandleGetEffectiveTimeline(RequestContext& context);
+
+// live_handlers.cpp (exercise clock, releases, acknowledgements, action log, progress)
+Result<Response> HandleGetClock(RequestContext& context);
+Result<Response> HandleClockStart(RequestContext& context);
+Result<Response> HandleClockPause(RequestContext& context);
+Result<Response> HandleClockResume(RequestContext& context);
+Result<Response> HandleClockJump(RequestContext& context);
+Result<Response> HandleClockEnd(RequestContext& context);
+Result<Response> HandleListReleases(RequestContext& context);
+Result<Response> HandleReleaseInjectNow(RequestContext& context);
+Result<Response> HandleReleaseAdhocInject(RequestContext& context);
+Result<Response> HandleBroadcast(RequestContext& context);
+Result<Response> HandleGetInbox(RequestContext& context);
+Result<Response> HandleAcknowledgeInject(RequestContext& context);
+Result<Response> HandleListActions(RequestContext& context);
+Result<Response> HandleCreateAction(RequestContext& context);
+Result<Response> HandleGetProgress(RequestContext& context);
+
+// stream_handlers.cpp (SSE: GET /api/exercises/{exercise_id}/stream)
+Result<Response> HandleStream(RequestContext& context);
+
 }  // namespace enshu::api
