@@ -24,6 +24,14 @@ class AccountService;
 namespace audit {
 class AuditLog;
 }
+namespace live {
+class EventLog;
+class PresenceSource;
+class Scheduler;
+}  // namespace live
+namespace scenario {
+class ScenarioStore;
+}
 }  // namespace enshu
 
 namespace enshu::api {
@@ -39,6 +47,11 @@ struct Services {
     accounts::AccountService& accounts;
     audit::AuditLog& audit;
     const ServerSettings& settings;
+    // Live play; set by app::Application (null in tools and tests that do not need them).
+    live::EventLog* event_log = nullptr;
+    live::PresenceSource* presence = nullptr;
+    scenario::ScenarioStore* scenarios = nullptr;
+    live::Scheduler* scheduler = nullptr;   // woken after clock changes and manual releases
 };
 
 struct RequestContext {
