@@ -8,11 +8,14 @@ import { AppHeader } from './components/AppHeader';
 import { AppProviders } from './components/AppProviders';
 import { Loading } from './components/Loading';
 import { NotFound } from './components/NotFound';
+import { ControlConsolePage } from './pages/ControlConsolePage';
 import { ExercisePage } from './pages/ExercisePage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { LoginPage } from './pages/LoginPage';
 import { OrganisationPage } from './pages/OrganisationPage';
+import { ParticipantConsolePage } from './pages/ParticipantConsolePage';
+import { ScenarioPage } from './pages/ScenarioPage';
 
 // Sends the user to /login when the server says the session is gone (401).
 function UnauthenticatedRedirect() {
@@ -58,6 +61,18 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/organisations/:organisationId"
             element={<Private page={(session) => <OrganisationPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/scenario"
+            element={<Private page={(session) => <ScenarioPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/play"
+            element={<Private page={(session) => <ParticipantConsolePage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/control"
+            element={<Private page={(session) => <ControlConsolePage session={session} />} />}
           />
           <Route path="*" element={<NotFound />} />
         </Routes>

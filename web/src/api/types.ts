@@ -189,8 +189,17 @@ export interface Region {
   name_en: string;
 }
 
+// A verification objective (検証課題) 1..10; 10 is the organisation's own.
+export interface Objective {
+  id: number;
+  title_ja: string;
+  title_en: string;
+  is_custom: boolean;
+}
+
 export interface Reference {
   ministries: Ministry[];
   sectors: Sector[];
   regions: Region[];
+  objectives?: Objective[];
 }

@@ -22,6 +22,7 @@ export function useReference(): { reference: Reference | null; error: unknown } 
             ministries: value.ministries ?? [],
             sectors: value.sectors ?? [],
             regions: value.regions ?? [],
+            objectives: value.objectives ?? [],
           });
       },
       (failure: unknown) => {

@@ -32,3 +32,11 @@ export function timestamp(value: string | null | undefined, language: Language):
   if (Number.isNaN(date.getTime())) return value;
   return date.toLocaleString(language === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+// "3. 経営層等の判断" — a verification objective with its number.
+export function objectiveLabel(reference: Reference | null, id: number, language: Language): string {
+  const objective = reference?.objectives?.find((o) => o.id === id);
+  if (!objective) return String(id);
+  const title = language === 'en' && objective.title_en ? objective.title_en : objective.title_ja;
+  return `${id}. ${title}`;
+}

@@ -48,6 +48,7 @@ export function ExercisePage({ session }: { session: Session }) {
   const organiser = isOrganiser(session, exerciseId);
   const roles = rolesIn(session, exerciseId);
   const canExport = organiser || roles.includes('ministry');
+  const canWatch = organiser || roles.includes('controller') || roles.includes('observer');
   const ownOrganisation = organisationMembership(session, exerciseId);
   const language = currentLanguage();
 
@@ -66,6 +67,21 @@ export function ExercisePage({ session }: { session: Session }) {
           {ownOrganisation?.organisation_id !== undefined && (
             <Link to={`/exercises/${exerciseId}/organisations/${ownOrganisation.organisation_id}`}>
               {t('exercise.myOrganisation')}
+            </Link>
+          )}
+          {ownOrganisation?.organisation_id !== undefined && (
+            <Link to={`/exercises/${exerciseId}/play`}>{t('nav.participantConsole')}</Link>
+          )}
+        </Space>
+        <Space wrap className="block-gap" aria-label={t('nav.livePlay')} role="navigation">
+          {organiser && (
+            <Link to={`/exercises/${exerciseId}/scenario`} data-testid="nav-scenario">
+              {t('nav.scenario')}
+            </Link>
+          )}
+          {canWatch && (
+            <Link to={`/exercises/${exerciseId}/control`} data-testid="nav-control">
+              {t('nav.controlConsole')}
             </Link>
           )}
         </Space>

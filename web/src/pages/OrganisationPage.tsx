@@ -14,6 +14,7 @@ import { Loading } from '../components/Loading';
 import { MembersTable } from '../components/MembersTable';
 import { NotFound } from '../components/NotFound';
 import { OrganisationDetails } from '../components/OrganisationDetails';
+import { MyScenarioSection } from '../components/scenario/MyScenarioSection';
 
 // One organisation: details, members and their join links. The org lead's home.
 export function OrganisationPage({ session }: { session: Session }) {
@@ -34,6 +35,13 @@ export function OrganisationPage({ session }: { session: Session }) {
   const organiser = isOrganiser(session, exerciseId);
   const canEdit = organiser || isOrgLeadOf(session, exerciseId, organisationId);
   const membership = session.memberships.find((m) => m.exercise_id === exerciseId);
+  // Its own people play from the participant console.
+  const ownOrganisation = session.memberships.some(
+    (m) =>
+      m.exercise_id === exerciseId &&
+      (m.role === 'org_lead' || m.role === 'participant') &&
+      m.organisation_id === organisationId,
+  );
   // Controllers and observers may read the organisation but not its people (routes.cpp).
   const canSeePeople =
     organiser ||
@@ -82,6 +90,11 @@ export function OrganisationPage({ session }: { session: Session }) {
           {(hasStaffRole(session) || membership) && (
             <Link to={`/exercises/${exerciseId}`}>{t('organisation.backToList')}</Link>
           )}
+          {ownOrganisation && (
+            <Link to={`/exercises/${exerciseId}/play`} className="console-link" data-testid="open-console">
+              {t('nav.openParticipantConsole')}
+            </Link>
+          )}
         </Space>
         <OrganisationDetails organisation={organisation} reference={reference} canEdit={canEdit} onSaved={setOrganisation} />
       </Card>
@@ -109,6 +122,11 @@ export function OrganisationPage({ session }: { session: Session }) {
               onChanged={loadPeople}
             />
           </section>
+        </Card>
+      )}
+      {canEdit && (
+        <Card className="block-gap-top">
+          <MyScenarioSection exerciseId={exerciseId} organisationId={organisationId} reference={reference} />
         </Card>
       )}
       {canEdit && (
