@@ -18,7 +18,9 @@ const Location* ProblemSink::Find(std::string path) const {
     return root == locations_.end() ? nullptr : &root->second;
 }
 
-void ProblemSink::Add(const std::string& path, const std::string& message) {
+void ProblemSink::Add(const std::string& path, const std::string& message) { AddAt(Location{}, path, message); }
+
+void ProblemSink::AddAt(const Location& explicit_location, const std::string& path, const std::string& message) {
     if (Full()) return;
     Problem problem;
     if (problems_.size() == kMaxProblems) {
@@ -26,7 +28,8 @@ void ProblemSink::Add(const std::string& path, const std::string& message) {
         problems_.push_back(std::move(problem));
         return;
     }
-    const Location* location = Find(path);
+    const bool given = explicit_location.line || !explicit_location.sheet.empty();
+    const Location* location = given ? &explicit_location : Find(path);
     std::string text;
     if (location != nullptr) {
         problem.line = location->line;

@@ -45,6 +45,8 @@ class ProblemSink {
     // Adds "<where>: <path>: <message>". After kMaxProblems, one last problem says
     // that reading stopped and further ones are dropped.
     void Add(const std::string& path, const std::string& message);
+    // Adds a problem at an explicit location (e.g. an XLSX header cell).
+    void AddAt(const Location& location, const std::string& path, const std::string& message);
     bool Full() const { return problems_.size() > kMaxProblems; }
     bool empty() const { return problems_.empty(); }
     const Problems& problems() const { return problems_; }
