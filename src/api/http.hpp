@@ -3,7 +3,9 @@
 // Plain HTTP request/response values shared by the network layer (src/net, which
 // converts from/to Beast) and the handlers (src/api). No Beast types here.
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +15,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/result.hpp"
+#include "live/live_event.hpp"
 
 namespace enshu::api {
 
@@ -32,11 +35,21 @@ struct Request {
     std::optional<std::string> QueryParam(std::string_view name) const;
 };
 
+// A live event stream the network layer opens instead of sending a body
+// (GET /api/exercises/{id}/stream, see net/sse_hub.hpp).
+struct StreamRequest {
+    live::StreamSubscriber subscriber;
+    std::optional<std::int64_t> last_event_id;  // replay what came after it; nullopt = live only
+};
+
 struct Response {
     int status = 200;
     std::string content_type = "application/json; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Set-Cookie, Cache-Control, ...)
     std::string body;
+    // When set (status 200), the server keeps the connection open as a text/event-stream
+    // for this subscriber and ignores `body`.
+    std::shared_ptr<const StreamRequest> stream;
 
     static Response Json(const nlohmann::json& value, int status = 200);
     // {"error":{"code","message","field"}} with the status that error.code maps to.

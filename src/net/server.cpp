@@ -26,6 +26,9 @@
 #include <utility>  // before Asio: works around Asio 1.74 + g++ 12
 #include <vector>
 
+#include "net/sse_hub.hpp"
+#include "net/sse_stream.hpp"
+
 namespace enshu::net {
 
 namespace asio = boost::asio;
@@ -87,6 +90,26 @@ api::Response NetworkError(ErrorCode code, std::string message, std::string fiel
     return response;
 }
 
+// The status line and headers of a live event stream: no Content-Length (the body
+// runs until the connection closes), no caching, no proxy buffering. The pipeline's
+// own headers (request id, security headers) are kept; its Cache-Control is replaced.
+// The body starts with the reconnect delay for EventSource.
+std::string StreamHead(const api::Response& response, unsigned version) {
+    std::string head = version == 10 ? "HTTP/1.0 200 OK\r\n" : "HTTP/1.1 200 OK\r\n";
+    head += "Content-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\nX-Accel-Buffering: no\r\n";
+    if (version != 10) head += "Connection: keep-alive\r\n";
+    for (const auto& [name, value] : response.headers) {
+        const std::string lower = LowerCase(name);
+        if (lower == "cache-control" || lower == "content-type" || lower == "content-length" || lower == "connection" ||
+            lower == "transfer-encoding") {
+            continue;
+        }
+        head += name + ": " + value + "\r\n";
+    }
+    head += "\r\nretry: 2000\n\n";
+    return head;
+}
+
 }  // namespace
 
 class Session;
@@ -123,6 +146,7 @@ struct HttpServer::Impl {
     bool listening = false;
     bool started = false;
     std::atomic<bool> stopped{false};
+    SseHub* hub = nullptr;  // set before Start(); null = streams answer 503
 };
 
 // One client connection. Runs as one coroutine on its own strand; Close() posts onto
@@ -262,6 +286,19 @@ asio::awaitable<void> Session::Serve() {
         api::Request request = ToApiRequest(parser.release(), remote_address_);
         api::Response response = co_await Handle(request);
 
+        if (response.stream && response.status == 200 && !is_head) {
+            if (server_.hub == nullptr) {
+                response = NetworkError(ErrorCode::kUnavailable, "stream: live streams are not enabled", "stream");
+            } else {
+                // The connection becomes a live stream: it leaves this session (which
+                // ends) and keeps no worker or coroutine while it waits for events.
+                busy_ = false;
+                std::string head = StreamHead(response, version);
+                StartSseStream(stream_.release_socket(), std::move(head), *response.stream,
+                               SseStreamContext{*server_.hub, server_.registry, server_.workers});
+                co_return;
+            }
+        }
         const bool keep_alive = wants_keep_alive && !server_.registry.closing();
         auto message = ToBeastResponse(std::move(response), version, keep_alive, is_head);
         stream_.expires_after(settings.idle_timeout);
@@ -407,7 +444,11 @@ void HttpServer::Stop() {
         }
     }
     for (auto& thread : impl.io_threads) thread.join();
+    // No stream may outlive the io_context its socket belongs to.
+    if (impl.hub != nullptr) impl.hub->DropAll();
 }
+
+void HttpServer::SetStreamHub(SseHub* hub) { impl_->hub = hub; }
 
 unsigned short HttpServer::port() const { return impl_->bound_port; }
 

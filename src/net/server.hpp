@@ -28,6 +28,8 @@
 
 namespace enshu::net {
 
+class SseHub;
+
 // Answers one request; runs on a worker thread; must not throw (api::Pipeline::Handle
 // does not).
 using RequestHandler = std::function<api::Response(api::Request&)>;
@@ -49,6 +51,10 @@ class HttpServer {
     Status Start();
     // Graceful shutdown as described above; blocks until done. Idempotent.
     void Stop();
+    // Serves responses that carry api::Response::stream as live SSE streams fed by
+    // `hub` (which must outlive the server). Call before Start(); without a hub such
+    // responses answer 503.
+    void SetStreamHub(SseHub* hub);
 
     unsigned short port() const;
     ConnectionRegistry& connections();

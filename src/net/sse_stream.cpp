@@ -1,0 +1,227 @@
+#include "net/sse_stream.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace enshu::net {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// Events examined per replay page read from the database.
+constexpr int kReplayPageEvents = 500;
+
+// The stream of one client. All socket work and the members marked "strand" run on
+// the socket's strand; the hub calls Offer() from the publishing thread, which only
+// touches the thread-safe FrameQueue and posts a drain onto the strand.
+class SseStream final : public StreamClient, public Closeable, public std::enable_shared_from_this<SseStream> {
+  public:
+    SseStream(tcp::socket socket, const api::StreamRequest& request, SseStreamContext context)
+        : socket_(std::move(socket)),
+          context_(context),
+          subscriber_(request.subscriber),
+          last_event_id_(request.last_event_id),
+          queue_(context.hub.options().max_queued_frames, context.hub.options().max_queued_bytes) {}
+
+    void Start(std::string head) {
+        auto self = shared_from_this();
+        asio::co_spawn(
+            socket_.get_executor(),
+            [self, head = std::move(head)]() mutable -> asio::awaitable<void> { co_await self->Run(std::move(head)); },
+            asio::detached);
+    }
+
+    // StreamClient (publishing thread, under the hub's lock).
+    PushResult Offer(const QueuedFrame& frame) override {
+        const PushResult result = queue_.Push(frame);
+        if (result == PushResult::kQueuedFirst) {
+            asio::post(socket_.get_executor(), [self = shared_from_this()] { self->Drain(); });
+        }
+        return result;
+    }
+    void Disconnect() override { Close(CloseMode::kNow); }
+
+    // Closeable: a stream never holds a request in flight, so shutdown closes it at once.
+    bool Busy() const override { return false; }
+    void Close(CloseMode) override {
+        asio::post(socket_.get_executor(), [self = shared_from_this()] { self->Shutdown(); });
+    }
+
+  private:
+    asio::awaitable<void> Run(std::string head);
+    asio::awaitable<bool> Replay(std::int64_t after_seq, std::int64_t up_to_seq);
+    template <typename Function>
+    auto OnWorkers(Function function) -> asio::awaitable<decltype(function())>;
+    void Drain();
+    void WatchForClose();
+    void Shutdown();
+
+    tcp::socket socket_;
+    SseStreamContext context_;
+    const live::StreamSubscriber subscriber_;
+    const std::optional<std::int64_t> last_event_id_;
+    FrameQueue queue_;
+
+    // Strand only.
+    std::optional<ConnectionRegistry::Id> registry_id_;
+    std::optional<SseHub::SubscriptionId> subscription_id_;
+    std::int64_t last_sent_seq_ = 0;
+    bool replaying_ = true;  // live frames wait in the queue until replay is done
+    bool writing_ = false;
+    bool closed_ = false;
+    std::vector<QueuedFrame> batch_;  // the frames of the write in progress (kept alive)
+    std::vector<asio::const_buffer> buffers_;
+    std::array<char, 256> read_buffer_{};
+};
+
+template <typename Function>
+auto SseStream::OnWorkers(Function function) -> asio::awaitable<decltype(function())> {
+    using Value = decltype(function());
+    co_return co_await asio::co_spawn(
+        context_.workers.get_executor(),
+        [function = std::move(function)]() mutable -> asio::awaitable<Value> { co_return function(); },
+        asio::use_awaitable);
+}
+
+asio::awaitable<void> SseStream::Run(std::string head) {
+    registry_id_ = context_.registry.Add(weak_from_this());
+    if (!registry_id_) {  // shutting down
+        Shutdown();
+        co_return;
+    }
+    boost::system::error_code error;
+    socket_.set_option(tcp::no_delay(true), error);
+    co_await asio::async_write(socket_, asio::buffer(head), asio::redirect_error(asio::use_awaitable, error));
+    if (error || closed_) {
+        Shutdown();
+        co_return;
+    }
+    // 1. Subscribe first: from now on live frames are queued (and held during replay).
+    const SseHub::Subscription subscription = context_.hub.Subscribe(subscriber_, shared_from_this());
+    subscription_id_ = subscription.id;
+    // 2. Replay (last id, max(P, D)] where D is the committed sequence.
+    if (last_event_id_) {
+        SseHub& hub = context_.hub;
+        const std::int64_t exercise_id = subscriber_.exercise_id;
+        auto committed = co_await OnWorkers([&hub, exercise_id] { return hub.CommittedSeq(exercise_id); });
+        if (closed_) co_return;
+        if (!committed) {
+            spdlog::warn("stream: exercise {}: cannot read the event log: {}", exercise_id, committed.error().message);
+            Shutdown();
+            co_return;
+        }
+        const std::int64_t up_to = std::max(subscription.published_seq, *committed);
+        last_sent_seq_ = *last_event_id_;
+        if (!co_await Replay(*last_event_id_, up_to)) {
+            Shutdown();
+            co_return;
+        }
+        last_sent_seq_ = std::max(last_sent_seq_, up_to);
+    }
+    // 3. Live frames (those already replayed are skipped by sequence).
+    replaying_ = false;
+    Drain();
+    WatchForClose();
+}
+
+asio::awaitable<bool> SseStream::Replay(std::int64_t after_seq, std::int64_t up_to_seq) {
+    SseHub& hub = context_.hub;
+    const live::StreamSubscriber subscriber = subscriber_;
+    while (after_seq < up_to_seq) {
+        auto page = co_await OnWorkers([&hub, &subscriber, after_seq, up_to_seq] {
+            return hub.Replay(subscriber, after_seq, up_to_seq, kReplayPageEvents);
+        });
+        if (closed_) co_return false;
+        if (!page) {
+            spdlog::warn("stream: exercise {}: replay after {} failed: {}", subscriber.exercise_id, after_seq,
+                         page.error().message);
+            co_return false;
+        }
+        if (!page->frames.empty()) {
+            std::vector<asio::const_buffer> buffers;
+            buffers.reserve(page->frames.size());
+            for (const auto& frame : page->frames) buffers.push_back(asio::buffer(*frame.frame));
+            boost::system::error_code error;
+            co_await asio::async_write(socket_, buffers, asio::redirect_error(asio::use_awaitable, error));
+            if (error || closed_) co_return false;
+            last_sent_seq_ = page->frames.back().seq;
+        }
+        if (page->scanned_to <= after_seq) break;  // nothing more committed in the range
+        after_seq = page->scanned_to;
+    }
+    co_return true;
+}
+
+void SseStream::Drain() {
+    for (;;) {
+        if (closed_ || replaying_ || writing_) return;
+        batch_ = queue_.TakeAll();
+        if (batch_.empty()) return;  // the queue is idle again
+        buffers_.clear();
+        for (const auto& frame : batch_) {
+            if (frame.seq != 0 && frame.seq <= last_sent_seq_) continue;  // already replayed
+            buffers_.push_back(asio::buffer(*frame.frame));
+            if (frame.seq != 0) last_sent_seq_ = frame.seq;
+        }
+        if (buffers_.empty()) continue;
+        writing_ = true;
+        asio::async_write(socket_, buffers_,
+                          [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
+                              self->writing_ = false;
+                              self->batch_.clear();
+                              if (error) {
+                                  self->Shutdown();
+                                  return;
+                              }
+                              self->Drain();
+                          });
+        return;
+    }
+}
+
+void SseStream::WatchForClose() {
+    if (closed_) return;
+    // Clients send nothing after the request; a read completes when they go away.
+    socket_.async_read_some(asio::buffer(read_buffer_),
+                            [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
+                                if (error) {
+                                    self->Shutdown();
+                                    return;
+                                }
+                                self->WatchForClose();
+                            });
+}
+
+void SseStream::Shutdown() {
+    if (closed_) return;
+    closed_ = true;
+    queue_.Close();
+    boost::system::error_code ignored;
+    socket_.shutdown(tcp::socket::shutdown_both, ignored);
+    socket_.close(ignored);
+    if (subscription_id_) context_.hub.Unsubscribe(subscriber_.exercise_id, *subscription_id_);
+    if (registry_id_) context_.registry.Remove(*registry_id_);
+}
+
+}  // namespace
+
+void StartSseStream(tcp::socket socket, std::string head, const api::StreamRequest& request, SseStreamContext context) {
+    auto stream = std::make_shared<SseStream>(std::move(socket), request, context);
+    stream->Start(std::move(head));
+}
+
+}  // namespace enshu::net
