@@ -74,4 +74,4 @@ export interface EffectiveInject extends Inject {
 
 export type ScenarioFileFormat = 'yaml' | 'xlsx';
 
-export const TEAM_ROLES = ['management', 'csirt', 'pr', 'systems'] as const;
+export const TEAM_ROLES = ['management', 'csirt', 'pr', 'systems', 'legal', 'operations'] as const;

@@ -13,6 +13,7 @@ import { Loading } from '../components/Loading';
 import { NotFound } from '../components/NotFound';
 import { InjectDrawer, type FieldError } from '../components/scenario/InjectDrawer';
 import { InjectTable } from '../components/scenario/InjectTable';
+import { ProblemList } from '../components/scenario/ProblemList';
 import { ScenarioDetails } from '../components/scenario/ScenarioDetails';
 import { ScenarioFiles } from '../components/scenario/ScenarioFiles';
 import { ScenarioTimelineView } from '../components/scenario/ScenarioTimelineView';
@@ -137,6 +138,7 @@ export function ScenarioPage({ session }: { session: Session }) {
           {saveError !== null && (
             <div data-testid="scenario-save-error">
               <ErrorAlert error={saveError} />
+              <ProblemList error={saveError} />
               {errorTarget && location && (
                 <Alert
                   className="block-gap-top"

@@ -13,6 +13,7 @@ import { currentLanguage } from '../../i18n';
 import { localText } from '../../live/localText';
 import { ErrorAlert } from '../ErrorAlert';
 import { InjectDrawer } from './InjectDrawer';
+import { ProblemList } from './ProblemList';
 import { changeOf, disabledIds, setInjectDisabled, setInjectText } from './overlayEdit';
 import { newInject, timelineOrder } from './scenarioEdit';
 import { parseVariablesText, variablesToText } from './variablesText';
@@ -115,6 +116,7 @@ export function MyScenarioSection({ exerciseId, organisationId, reference }: Pro
       <Typography.Paragraph type="secondary">{t('myScenario.help')}</Typography.Paragraph>
       <div aria-live="polite">
         <ErrorAlert error={saveError} />
+        <ProblemList error={saveError} />
         {dirty && <Alert type="warning" showIcon title={t('myScenario.unsaved')} className="block-gap" />}
       </div>
       <Form layout="vertical" className="form-narrow">
@@ -215,8 +217,8 @@ export function MyScenarioSection({ exerciseId, organisationId, reference }: Pro
       <Table
         aria-label={t('myScenario.addedLabel')}
         size="small"
-        rowKey={(_, index) => String(index)}
-        dataSource={overlay.added}
+        rowKey="key"
+        dataSource={overlay.added.map((inject, index) => ({ ...inject, key: String(index), index }))}
         pagination={false}
         locale={{ emptyText: t('myScenario.addedEmpty') }}
         columns={[
@@ -227,16 +229,16 @@ export function MyScenarioSection({ exerciseId, organisationId, reference }: Pro
             title: t('common.actions'),
             key: 'actions',
             width: 160,
-            render: (_, inject, index) => (
+            render: (_, inject) => (
               <Space size={4}>
-                <Button size="small" onClick={() => setEditingAdded({ index, draft: inject })}>
+                <Button size="small" onClick={() => setEditingAdded({ index: inject.index, draft: overlay.added[inject.index]! })}>
                   {t('common.edit')}
                 </Button>
                 <Popconfirm
                   title={t('scenario.inject.deleteConfirm', { id: inject.id })}
                   okText={t('common.delete')}
                   cancelText={t('common.cancel')}
-                  onConfirm={() => change({ ...overlay, added: overlay.added.filter((_, i) => i !== index) })}
+                  onConfirm={() => change({ ...overlay, added: overlay.added.filter((_, i) => i !== inject.index) })}
                 >
                   <Button size="small" danger>
                     {t('common.delete')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { exportScenarioUrl, importScenario, scenarioFileFormat } from '../../api/scenarioEndpoints';
 import { currentLanguage } from '../../i18n';
 import { ErrorAlert } from '../ErrorAlert';
+import { ProblemList } from './ProblemList';
 
 interface Props {
   exerciseId: number;
@@ -74,6 +75,7 @@ export function ScenarioFiles({ exerciseId, dirty, onImported }: Props) {
         {error !== null && (
           <div className="block-gap-top" data-testid="scenario-import-error">
             <ErrorAlert error={error} />
+            <ProblemList error={error} />
           </div>
         )}
       </div>

@@ -20,10 +20,10 @@ export function SceneTable({ scenario, errorIndex, onEdit, onDelete }: Props) {
     <Table
       aria-label={t('scenario.scenes.label')}
       size="small"
-      rowKey={(_, index) => String(index)}
-      dataSource={scenario.scenes}
+      rowKey="key"
+      dataSource={scenario.scenes.map((scene, index) => ({ ...scene, key: String(index), index }))}
       pagination={false}
-      rowClassName={(_, index) => (index === errorIndex ? 'row-error' : '')}
+      rowClassName={(row) => (row.index === errorIndex ? 'row-error' : '')}
       locale={{ emptyText: t('scenario.scenes.empty') }}
       columns={[
         { title: t('scenario.scene.id'), dataIndex: 'id', width: 140, render: (id: string) => <code>{id}</code> },
@@ -36,16 +36,16 @@ export function SceneTable({ scenario, errorIndex, onEdit, onDelete }: Props) {
           title: t('common.actions'),
           key: 'actions',
           width: 150,
-          render: (_, scene, index) => (
+          render: (_, scene) => (
             <Space size={4}>
-              <Button size="small" onClick={() => onEdit(index)} aria-label={t('scenario.scene.editLabel', { id: scene.id })}>
+              <Button size="small" onClick={() => onEdit(scene.index)} aria-label={t('scenario.scene.editLabel', { id: scene.id })}>
                 {t('common.edit')}
               </Button>
               <Popconfirm
                 title={t('scenario.scene.deleteConfirm', { id: scene.id, count: injectCount(scene.id) })}
                 okText={t('common.delete')}
                 cancelText={t('common.cancel')}
-                onConfirm={() => onDelete(index)}
+                onConfirm={() => onDelete(scene.index)}
               >
                 <Button size="small" danger aria-label={t('scenario.scene.deleteLabel', { id: scene.id })}>
                   {t('common.delete')}
