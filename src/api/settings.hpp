@@ -22,6 +22,12 @@ struct ServerSettings {
     std::string web_root;                            // built web UI (web/dist); empty = API only
     std::string public_url;                          // base of join-link URLs; empty = http://localhost:<bound port>
     bool secure_cookies = false;                     // set the Secure attribute (behind HTTPS)
+    // Live SSE streams (net/sse_hub.hpp): heartbeat comment interval, and the bound of
+    // each client's send queue (a client that falls further behind is dropped and
+    // resumes with Last-Event-ID).
+    std::chrono::milliseconds stream_heartbeat{15000};
+    std::size_t stream_queue_frames = 512;
+    std::size_t stream_queue_bytes = 2 * 1024 * 1024;
 };
 
 }  // namespace enshu::api
