@@ -25,6 +25,6 @@ export default defineConfig({
     css: false,
     pool: 'threads',
     maxWorkers: 2,
-    testTimeout: 30000,
+    testTimeout: 60000, // the machine is shared; antd-heavy tests take 5-20 s under load
   },
 });

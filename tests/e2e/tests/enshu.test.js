@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { openBrowser } from '../lib/browser.js';
 import { startDemoServer } from '../lib/server.js';
+import { organiserAccount, seriousViolations, signInAsOrganiser as signInWithForm, waitForPath } from '../lib/ui.js';
 import { csvHeader, organisationWorkbook } from '../lib/workbook.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,46 +29,11 @@ async function browser() {
 }
 
 function organiser() {
-  const account = server.logins.find((l) => l.role === 'organiser');
-  assert.ok(account, 'the demo prints an organiser login');
-  return account;
+  return organiserAccount(server);
 }
 
-// Waits until the address matches (client-side navigation: no page load to wait for).
-async function waitForPath(page, predicate, what) {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (predicate(new URL(page.url()).pathname)) return new URL(page.url()).pathname;
-    await page.waitForTimeout(100);
-  }
-  assert.fail(`${what}: still at ${page.url()}`);
-}
-
-// Signs in through the login form and returns the exercise id of the organiser home.
-async function signInAsOrganiser(page) {
-  const { login, password } = organiser();
-  await page.goto('/login');
-  await page.getByLabel('ログインID').fill(login);
-  await page.getByLabel('パスワード').fill(password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  const home = /^\/exercises\/\d+$/;
-  const landed = await waitForPath(page, (p) => p === '/' || home.test(p), 'after sign-in');
-  if (landed === '/') {
-    // "/" goes straight on with one exercise; with several it shows the chooser.
-    const chooser = page.getByRole('heading', { name: '演習の選択' });
-    await waitForPath(page, (p) => home.test(p) || p === '/', 'chooser');
-    const deadline = Date.now() + 20_000;
-    while (!home.test(new URL(page.url()).pathname) && Date.now() < deadline) {
-      if (await chooser.isVisible()) {
-        await page.getByRole('main').getByRole('link', { name: /demo|デモ/i }).first().click();
-        break;
-      }
-      await page.waitForTimeout(100);
-    }
-  }
-  const path = await waitForPath(page, (p) => home.test(p), 'organiser home');
-  await page.getByTestId('organisation-total').filter({ hasText: /\d/ }).waitFor();
-  return Number(path.split('/')[2]);
+function signInAsOrganiser(page) {
+  return signInWithForm(page, server);
 }
 
 async function shownTotal(page) {
@@ -116,12 +82,6 @@ async function organiserApi() {
     assert.equal(response.status, 200, `${path}: ${response.status}`);
     return response.json();
   };
-}
-
-function seriousViolations(results) {
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
 }
 
 describe('enshu web UI', () => {

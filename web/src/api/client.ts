@@ -91,6 +91,8 @@ export interface RequestOptions {
   // Raw body (file upload) with its content type.
   body?: Blob | ArrayBuffer | string;
   contentType?: string;
+  // Extra request headers (e.g. If-Match).
+  headers?: Record<string, string>;
   // 'public' = login/join: sends X-Requested-With and does not trigger the 401 handler.
   // 'probe' = a session check: a 401 is an answer, not a reason to redirect.
   mode?: 'session' | 'public' | 'probe';
@@ -144,7 +146,7 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -122,13 +122,32 @@ export function normaliseOverlay(value: unknown): Overlay {
   };
 }
 
-export async function getScenario(exerciseId: number): Promise<Scenario> {
-  return normaliseScenario(await request<unknown>('GET', `${exercisePath(exerciseId)}/scenario`));
+// The stored master scenario and its version (answers are {"scenario":…|null,"version":N}).
+export interface VersionedScenario {
+  scenario: Scenario;
+  version: number | null;
 }
 
-export async function putScenario(exerciseId: number, scenario: Scenario): Promise<Scenario> {
-  const answer = await request<unknown>('PUT', `${exercisePath(exerciseId)}/scenario`, { json: scenario });
-  return answer ? normaliseScenario(answer) : scenario;
+function versioned(answer: unknown, fallback: Scenario | null): VersionedScenario {
+  const version =
+    answer && typeof answer === 'object' && typeof (answer as Loose).version === 'number'
+      ? ((answer as Loose).version as number)
+      : null;
+  return { scenario: answer ? normaliseScenario(answer) : (fallback ?? normaliseScenario({})), version };
+}
+
+export async function getScenario(exerciseId: number): Promise<VersionedScenario> {
+  return versioned(await request<unknown>('GET', `${exercisePath(exerciseId)}/scenario`), null);
+}
+
+// Replaces the master scenario. With `version`, the server refuses (409) when someone
+// else saved in between (If-Match), so that nobody overwrites another's edits unseen.
+export async function putScenario(exerciseId: number, scenario: Scenario, version: number | null): Promise<VersionedScenario> {
+  const answer = await request<unknown>('PUT', `${exercisePath(exerciseId)}/scenario`, {
+    json: scenario,
+    headers: version !== null ? { 'If-Match': `"${version}"` } : undefined,
+  });
+  return versioned(answer, scenario);
 }
 
 // Import: the file bytes as they are (YAML scenario file or XLSX MSEL), replacing the master.

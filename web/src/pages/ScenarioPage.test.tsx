@@ -36,9 +36,9 @@ beforeEach(() => {
     const path = String(url).split('?')[0];
     const method = init?.method ?? 'GET';
     if (path === '/api/reference') return Promise.resolve(jsonResponse(200, { ministries: [], sectors: [{ code: 'electricity', ministry_code: 'meti', name_ja: '電力', name_en: 'Electricity' }], regions: [], objectives: [] }));
-    if (path === '/api/exercises/1/scenario' && method === 'GET') return Promise.resolve(jsonResponse(200, stored));
+    if (path === '/api/exercises/1/scenario' && method === 'GET') return Promise.resolve(jsonResponse(200, { scenario: stored, version: 3 }));
     if (path === '/api/exercises/1/scenario' && method === 'PUT') {
-      return Promise.resolve(jsonResponse(putAnswer.status, putAnswer.body ?? JSON.parse(String(init?.body))));
+      return Promise.resolve(jsonResponse(putAnswer.status, putAnswer.body ?? { scenario: JSON.parse(String(init?.body)), version: 4 }));
     }
     return Promise.resolve(jsonResponse(404, { error: { code: 'not_found', message: '' } }));
   });
@@ -94,6 +94,7 @@ describe('ScenarioPage', () => {
     await userEvent.click(screen.getByTestId('scenario-save'));
     await vi.waitFor(() => expect(puts()).toHaveLength(1));
     const body = JSON.parse(String(puts()[0]?.[1]?.body)) as Scenario;
+    expect((puts()[0]?.[1]?.headers as Record<string, string>)['If-Match']).toBe('"3"');
     expect(body.injects.map((i) => [i.id, i.at, i.title.ja])).toEqual([
       ['i-02', 'D1 10:00', '基幹システム停止'],
       ['i-01', 'D1 09:30', '監視で異常検知'],
@@ -109,7 +110,7 @@ describe('ScenarioPage', () => {
       status: 422,
       body: {
         error: { code: 'unprocessable', message: 'injects[1].at: D1 08:00 is before its scene (and 1 more)', field: 'injects[1].at' },
-        problems: [
+        errors: [
           { line: null, sheet: '', cell: '', field: 'injects[1].at', message: 'injects[1].at: D1 08:00 is before its scene' },
           { line: null, sheet: '', cell: '', field: 'injects[1].title.ja', message: 'injects[1].title.ja: required' },
         ],

@@ -47,6 +47,7 @@ export function ScenarioPage({ session }: { session: Session }) {
   const exerciseId = Number(useParams().exerciseId);
   const valid = Number.isInteger(exerciseId) && exerciseId > 0;
   const [scenario, setScenario] = useState<Scenario | null>(null);
+  const [version, setVersion] = useState<number | null>(null);
   const [variablesText, setVariablesText] = useState('');
   const [dirty, setDirty] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -58,8 +59,9 @@ export function ScenarioPage({ session }: { session: Session }) {
 
   const load = useCallback(() => {
     getScenario(exerciseId).then(
-      (value) => {
+      ({ scenario: value, version: loaded }) => {
         setScenario(value);
+        setVersion(loaded);
         setVariablesText(variablesToText(value.variables));
         setDirty(false);
         setLoadError(null);
@@ -94,8 +96,13 @@ export function ScenarioPage({ session }: { session: Session }) {
     setSaving(true);
     setSaveError(null);
     try {
-      const saved = await putScenario(exerciseId, { ...scenario, variables: parsedVariables.variables });
+      const { scenario: saved, version: savedVersion } = await putScenario(
+        exerciseId,
+        { ...scenario, variables: parsedVariables.variables },
+        version,
+      );
       setScenario(saved);
+      setVersion(savedVersion);
       setVariablesText(variablesToText(saved.variables));
       setDirty(false);
       void message.success(t('scenario.saved'));

@@ -53,8 +53,11 @@ export function ClockControls({ clock, busy, onCommand, onJump }: Props) {
       >
         {t('control.resume')}
       </Button>
+      <label htmlFor="clock-jump-scene" className="visually-hidden">
+        {t('control.jumpScene')}
+      </label>
       <Select
-        aria-label={t('control.jumpScene')}
+        id="clock-jump-scene"
         placeholder={t('control.jumpScene')}
         className="select-wide"
         value={scene}

@@ -1,4 +1,4 @@
-import { Select, Space, Table, Typography } from 'antd';
+import { Form, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -77,33 +77,37 @@ export function ProgressPanel({ exerciseId, reference, update, reloadToken }: Pr
         </Typography.Title>
         <Typography.Text data-testid="progress-total">{t('progress.total', { count: total })}</Typography.Text>
       </Space>
-      <Space wrap className="filters">
-        <Select
-          aria-label={t('organisations.filterSector')}
-          placeholder={t('organisations.filterSector')}
-          className="select-wide"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={sector}
-          onChange={(value) => {
-            setSector(value);
-            setPage(1);
-          }}
-          options={(reference?.sectors ?? []).map((s) => ({ value: s.code, label: localName(s, language) }))}
-        />
-        <Select
-          aria-label={t('organisations.filterMode')}
-          placeholder={t('organisations.filterMode')}
-          className="select-medium"
-          allowClear
-          value={mode}
-          onChange={(value) => {
-            setMode(value);
-            setPage(1);
-          }}
-          options={PARTICIPATION_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
-        />
-      </Space>
+      <Form layout="inline" className="filters">
+        <Form.Item label={t('organisations.filterSector')} htmlFor="progress-filter-sector">
+          <Select
+            id="progress-filter-sector"
+            placeholder={t('organisations.all')}
+            className="select-wide"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={sector}
+            onChange={(value?: string) => {
+              setSector(value);
+              setPage(1);
+            }}
+            options={(reference?.sectors ?? []).map((s) => ({ value: s.code, label: localName(s, language) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('organisations.filterMode')} htmlFor="progress-filter-mode">
+          <Select
+            id="progress-filter-mode"
+            placeholder={t('organisations.all')}
+            className="select-wide"
+            allowClear
+            value={mode}
+            onChange={(value?: string) => {
+              setMode(value);
+              setPage(1);
+            }}
+            options={PARTICIPATION_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
+          />
+        </Form.Item>
+      </Form>
       <ErrorAlert error={error} />
       <Table<ProgressItem>
         aria-label={t('progress.label')}

@@ -10,11 +10,12 @@ export interface ScenarioProblem {
   message: string;
 }
 
-// The problems of a 422 answer to a scenario or overlay write ({"problems":[…]} beside
+// The problems of a 422 answer to a scenario or overlay write ({"errors":[…]} beside
 // the error), or [] when there are none.
 export function problemsOf(error: unknown): ScenarioProblem[] {
   if (!isApiError(error) || !error.body || typeof error.body !== 'object') return [];
-  const list = (error.body as { problems?: unknown }).problems;
+  const body = error.body as { errors?: unknown; problems?: unknown };
+  const list = body.errors ?? body.problems;
   if (!Array.isArray(list)) return [];
   return list
     .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object')
