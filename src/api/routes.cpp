@@ -76,6 +76,24 @@ const std::vector<Route>& Routes() {
         // Audit log.
         {"GET", "/api/exercises/{exercise_id}/audit", "audit.list", Access::kSession, "organiser",
          HandleListAudit},
+
+        // Scenario: the master timeline, sector and organisation overlays, effective timelines.
+        {"GET", "/api/exercises/{exercise_id}/scenario", "scenario.get", Access::kSession, "organiser,controller",
+         HandleGetScenario},
+        {"PUT", "/api/exercises/{exercise_id}/scenario", "scenario.put", Access::kSession, "organiser",
+         HandlePutScenario},
+        {"GET", "/api/exercises/{exercise_id}/scenario/export", "scenario.export", Access::kSession,
+         "organiser,controller", HandleExportScenario},
+        {"GET", "/api/exercises/{exercise_id}/sectors/{sector_code}/overlay", "overlays.sector.get",
+         Access::kSession, "organiser,ministry", HandleGetSectorOverlay},
+        {"PUT", "/api/exercises/{exercise_id}/sectors/{sector_code}/overlay", "overlays.sector.put",
+         Access::kSession, "organiser,ministry", HandlePutSectorOverlay},
+        {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}/overlay", "overlays.organisation.get",
+         Access::kSession, "organiser,org_lead", HandleGetOrganisationOverlay},
+        {"PUT", "/api/exercises/{exercise_id}/organisations/{organisation_id}/overlay", "overlays.organisation.put",
+         Access::kSession, "organiser,org_lead", HandlePutOrganisationOverlay},
+        {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}/timeline", "timeline.effective",
+         Access::kSession, "organiser,controller,org_lead", HandleGetEffectiveTimeline},
     };
     return routes;
 }

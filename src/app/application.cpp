@@ -11,6 +11,7 @@
 #include "db/migrations.hpp"
 #include "net/server.hpp"
 #include "net/stop_signal.hpp"
+#include "scenario/scenario_store.hpp"
 
 namespace enshu::app {
 
@@ -23,6 +24,7 @@ struct Application::State {
     Metrics metrics;
     std::unique_ptr<audit::AuditLog> audit;
     std::unique_ptr<accounts::AccountService> accounts;
+    std::unique_ptr<scenario::ScenarioStore> scenarios;
     std::unique_ptr<api::Services> services;
     std::unique_ptr<api::Pipeline> pipeline;
     net::StopSignal stop_signal;
@@ -57,6 +59,8 @@ Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) 
         std::make_unique<accounts::AccountService>(*state.database, state.clock, *state.audit, state.config.accounts);
     state.services = std::make_unique<api::Services>(
         api::Services{*state.database, state.clock, state.metrics, *state.accounts, *state.audit, state.config.server});
+    state.scenarios = std::make_unique<scenario::ScenarioStore>(*state.database, *state.audit, state.clock);
+    state.services->scenarios = state.scenarios.get();
     state.pipeline = std::make_unique<api::Pipeline>(*state.services, api::Routes());
     api::Pipeline& pipeline = *state.pipeline;
     state.server = std::make_unique<net::HttpServer>(
