@@ -157,11 +157,10 @@ Response WithETag(Response response, std::int64_t version) {
 // 422 with every problem: {"error":{...},"errors":[{line,sheet,cell,field,message}]}.
 Response ProblemsResponse(const scenario::Problems& problems) {
     const Error error = scenario::ProblemsError(problems);
-    nlohmann::json body = {{"error",
-                            {{"code", std::string(ErrorCodeName(error.code))},
-                             {"message", error.message},
-                             {"field", error.field}}},
-                           {"errors", scenario::ProblemsJson(problems)}};
+    nlohmann::json body = {
+        {"error",
+         {{"code", std::string(ErrorCodeName(error.code))}, {"message", error.message}, {"field", error.field}}},
+        {"errors", scenario::ProblemsJson(problems)}};
     return Response::Json(body, 422);
 }
 
@@ -430,15 +429,14 @@ Result<Response> HandlePutOrganisationOverlay(RequestContext& context) {
     auto snapshot = (*store)->Load(*exercise_id);
     if (!snapshot) return tl::unexpected(snapshot.error());
     auto sector = (*snapshot)->sector_overlays.find(organisation->sector_code);
-    const scenario::OverlayTarget target{
-        scenario::OverlayScope::kOrganisation, &(*snapshot)->master,
-        sector == (*snapshot)->sector_overlays.end() ? nullptr : &sector->second};
+    const scenario::OverlayTarget target{scenario::OverlayScope::kOrganisation, &(*snapshot)->master,
+                                         sector == (*snapshot)->sector_overlays.end() ? nullptr : &sector->second};
     auto read = ReadOverlayBody(context, *exercise_id, target);
     if (!read) return tl::unexpected(read.error());
     if (!*read) return ProblemsResponse(read->error());
     if (*dry_run) return Response::Json({{"dry_run", true}, {"valid", true}, {"overlay", OverlayToJson(**read)}});
     if (auto saved = (*store)->SaveOrganisationOverlay(*exercise_id, *organisation_id, **read, ActorOf(context),
-                                                        *expected_version);
+                                                       *expected_version);
         !saved) {
         return tl::unexpected(saved.error());
     }
@@ -462,8 +460,8 @@ Result<Response> HandleGetEffectiveTimeline(RequestContext& context) {
                                                 organisation->sector_code, organisation->participation_mode};
     auto timeline = (*store)->EffectiveTimeline(*exercise_id, profile);
     if (!timeline) return tl::unexpected(timeline.error());
-    const auto notes = *access == OrganisationAccess::kFull ? scenario::ControllerNotes::kInclude
-                                                            : scenario::ControllerNotes::kOmit;
+    const auto notes =
+        *access == OrganisationAccess::kFull ? scenario::ControllerNotes::kInclude : scenario::ControllerNotes::kOmit;
     nlohmann::json answer = scenario::EffectiveTimelineJson(*timeline, notes);
     answer["organisation_id"] = *organisation_id;
     return Response::Json(answer);

@@ -61,7 +61,7 @@ std::string BodyOf(const Result<net::HttpResponse>& response) {
 }
 
 class ScenarioApiTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>();
         ASSERT_TRUE(server_->CreateStaff("admin", kPassword, StaffRole::kAdministrator));
@@ -91,8 +91,8 @@ protected:
     }
 
     std::int64_t CreateOrganisation(const std::string& name, const std::string& sector, const std::string& ref) {
-        nlohmann::json body = {{"name", name},           {"sector_code", sector},          {"size_band", "medium"},
-                               {"region", "JP-13"},      {"participation_mode", "venue"}, {"external_ref", ref}};
+        nlohmann::json body = {{"name", name},      {"sector_code", sector},         {"size_band", "medium"},
+                               {"region", "JP-13"}, {"participation_mode", "venue"}, {"external_ref", ref}};
         auto response = admin_->Post(base_ + "/organisations", body.dump());
         EXPECT_EQ(StatusOf(response), 201) << BodyOf(response);
         return JsonOf(response).value("id", std::int64_t{0});
@@ -180,8 +180,9 @@ TEST_F(ScenarioApiTest, PutYamlThenGetJsonAndExport) {
     EXPECT_NE(yaml->body.find("id: api-test"), std::string::npos);
     auto xlsx = admin_->Get(base_ + "/scenario/export?format=xlsx");
     ASSERT_EQ(StatusOf(xlsx), 200);
-    auto from_xlsx = admin_->Send("PUT", base_ + "/scenario?dry_run=true", xlsx->body,
-                                  {{"Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}});
+    auto from_xlsx =
+        admin_->Send("PUT", base_ + "/scenario?dry_run=true", xlsx->body,
+                     {{"Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}});
     EXPECT_EQ(StatusOf(from_xlsx), 200) << BodyOf(from_xlsx);
 
     auto audit = JsonOf(admin_->Get(base_ + "/audit?action=scenario."));
@@ -247,7 +248,8 @@ TEST_F(ScenarioApiTest, MinistryWritesOnlyItsSectorsOverlays) {
 TEST_F(ScenarioApiTest, OrgLeadsAreScopedToTheirOwnOverlayAndTimeline) {
     LoadScenario();
     auto lead_a = Joined(lead_a_token_);
-    const std::string own = R"({"variables":{"supplier":"東都システム"},"changes":[{"inject_id":"power-1","title":{"ja":"自社版","en":"Own"}}],
+    const std::string own =
+        R"({"variables":{"supplier":"東都システム"},"changes":[{"inject_id":"power-1","title":{"ja":"自社版","en":"Own"}}],
       "added":[{"id":"own-1","scene_id":"s1","at":"+00:30","audience":{"team_roles":["pr"]},
                 "title":{"ja":"記者","en":"Reporter"},"body":{"ja":"取材","en":""},"controller_notes":"自社メモ"}]})";
     auto put = lead_a.Send("PUT", OrganisationPath(org_a_) + "/overlay", own);
