@@ -12,6 +12,8 @@
 #include "app/application.hpp"
 #include "app/commands.hpp"
 #include "app/config_loader.hpp"
+#include "app/file_limit.hpp"
+#include "app/load_command.hpp"
 #include "app/version.hpp"
 
 namespace enshu::app {
@@ -42,6 +44,7 @@ void AddConfigFlags(CLI::App& command, ServerOptions& options) {
 }  // namespace
 
 int RunCommandLine(int argc, char** argv) {
+    RaiseOpenFileLimit();  // live streams: one descriptor each
     CLI::App cli{"enshu: runs national cross-sector cyber-incident exercises (演習)", "enshu"};
     cli.require_subcommand(1);
 
@@ -78,6 +81,7 @@ int RunCommandLine(int argc, char** argv) {
     user_add_command->add_option("--role", user_add.role, "role in that exercise: organiser, controller, ministry, observer");
     user_add_command->add_option("--ministry", user_add.ministry_code, "ministry code for the ministry role (fsa, mic, mhlw, meti, mlit)");
 
+    LoadCommand load(cli);
     cli.add_subcommand("version", "Print the version");
 
     try {
@@ -90,6 +94,7 @@ int RunCommandLine(int argc, char** argv) {
     if (demo->parsed()) return RunDemo(demo_options, demo_settings);
     if (migrate->parsed()) return RunMigrate(migrate_options);
     if (user_add_command->parsed()) return RunUserAdd(user_options, user_add);
+    if (load.parsed()) return load.Run();
     std::cout << "enshu " << kVersion << "\n";
     return 0;
 }

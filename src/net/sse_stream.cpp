@@ -24,6 +24,11 @@ namespace {
 
 // Events examined per replay page read from the database.
 constexpr int kReplayPageEvents = 500;
+// Kernel send buffer of a stream (Linux doubles it). Without a bound, loopback
+// autotuning lets a client that never reads absorb megabytes before the bounded queue
+// notices; with it, a client further behind than this plus its queue is dropped, and
+// 10,000 streams cannot pin gigabytes of kernel memory.
+constexpr int kSendBufferBytes = 64 * 1024;
 
 // The stream of one client. All socket work and the members marked "strand" run on
 // the socket's strand; the hub calls Offer() from the publishing thread, which only
@@ -105,6 +110,7 @@ asio::awaitable<void> SseStream::Run(std::string head) {
     }
     boost::system::error_code error;
     socket_.set_option(tcp::no_delay(true), error);
+    socket_.set_option(asio::socket_base::send_buffer_size(kSendBufferBytes), error);
     co_await asio::async_write(socket_, asio::buffer(head), asio::redirect_error(asio::use_awaitable, error));
     if (error || closed_) {
         Shutdown();
