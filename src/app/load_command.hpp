@@ -20,7 +20,7 @@ struct LoadRunOptions {
     int releases = 20;
     std::string audience = "everyone";  // everyone | organisation (one organisation per release, in turn)
     int interval_ms = 250;              // between releases
-    int body_bytes = 800;               // ad-hoc inject body (with the envelope: a ~1 KB frame)
+    int body_bytes = 660;               // ad-hoc inject body (with the envelope: a ~1 KB frame)
     long server_pid = 0;                // read VmRSS/VmHWM of this process; 0 = do not
     int threads = 1;                    // generator io threads
     int source_addresses = 1;           // 127.0.0.1 .. 127.0.0.N
