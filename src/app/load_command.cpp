@@ -214,7 +214,7 @@ LoadCommand::LoadCommand(CLI::App& cli) {
     run_->add_option("--releases", run.releases, "ad-hoc injects to release (default 20)");
     run_->add_option("--audience", run.audience, "everyone | organisation (one organisation per release, in turn)");
     run_->add_option("--interval-ms", run.interval_ms, "pause between releases (default 250)");
-    run_->add_option("--body-bytes", run.body_bytes, "inject body size (default 800: a ~1 KB frame)");
+    run_->add_option("--body-bytes", run.body_bytes, "inject body size (default 660: a ~1 KB frame)");
     run_->add_option("--server-pid", run.server_pid, "report this process's VmRSS/VmHWM");
     run_->add_option("--threads", run.threads, "generator io threads (default 1)");
     run_->add_option("--source-addresses", run.source_addresses,
