@@ -15,7 +15,11 @@
 
 #include "app/application.hpp"
 #include "app/commands.hpp"
+#include "db/reference.hpp"
 #include "exercise/demo_seed.hpp"
+#include "scenario/bundled_scenarios.hpp"
+#include "scenario/scenario_store.hpp"
+#include "scenario/scenario_yaml.hpp"
 
 namespace enshu::app {
 
@@ -42,6 +46,27 @@ void SaveLogins(const std::filesystem::path& file, const std::string& text) {
     out << text;
     out.close();
     ::chmod(file.c_str(), S_IRUSR | S_IWUSR);
+}
+
+// Gives the demo exercise the bundled ransomware scenario unless it already has one.
+Status LoadDemoScenario(api::Services& services, std::int64_t exercise_id) {
+    if (services.scenarios == nullptr) return Ok();
+    auto current = services.scenarios->Load(exercise_id);
+    if (!current) return tl::unexpected(current.error());
+    if (!(*current)->master.scenes.empty()) return Ok();
+    const EmbeddedFile* bundled = nullptr;
+    for (const auto& file : scenario::EmbeddedScenarios()) {
+        if (file.name == scenario::kDemoScenarioFile) bundled = &file;
+    }
+    if (bundled == nullptr) return Fail(ErrorCode::kInternal, "the bundled demo scenario is missing from the binary");
+    auto reference = db::LoadReferenceData(services.database);
+    if (!reference) return tl::unexpected(reference.error());
+    auto parsed = scenario::ReadScenarioYaml(bundled->content, scenario::ValidationContextFrom(*reference));
+    if (!parsed) {
+        return Fail(ErrorCode::kInternal, std::string("the bundled demo scenario is invalid: ") +
+                                              (parsed.error().empty() ? "" : parsed.error().front().message));
+    }
+    return services.scenarios->SaveMaster(exercise_id, *parsed, audit::Actor{std::nullopt, "system", "", ""});
 }
 
 std::optional<std::string> ReadSavedLogins(const std::filesystem::path& file) {
@@ -88,9 +113,14 @@ int RunDemo(const ServerOptions& options, const DemoOptions& demo) {
         return 1;
     }
 
+    if (auto loaded = LoadDemoScenario(services, seeded.exercise_id); !loaded) {
+        std::cerr << "enshu: loading the demo scenario failed: " << loaded.error().message << "\n";
+        return 1;
+    }
+
     const auto logins_file = LoginsFileFor(config->database_url);
-    std::cout << "enshu: demo exercise \"" << exercise::kDemoExerciseTitleEn << "\" (id " << seeded.exercise_id
-              << ")" << (seeded.created ? " seeded" : " already present") << "\n";
+    std::cout << "enshu: demo exercise \"" << exercise::kDemoExerciseTitleEn << "\" (id " << seeded.exercise_id << ")"
+              << (seeded.created ? " seeded" : " already present") << "\n";
     if (seeded.created) {
         const auto text = FormatLogins(seeded);
         std::cout << text;
