@@ -2,7 +2,8 @@
 // bundled scenario through the scenario page, starts the exercise in the controller
 // console and releases an inject now; an org lead in a second browser sees it appear
 // live in the participant console, acknowledges it and logs an action; the controller
-// console's progress row of that organisation counts both; axe scans both consoles.
+// console's progress row of that organisation counts both; axe scans the scenario page
+// and both consoles.
 // Run: ENSHU_BINARY=…/build/enshu ENSHU_WEB_ROOT=…/web/dist npm test
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -63,6 +64,8 @@ describe('live play', () => {
     const injectRows = organiser.getByTestId('inject-table').locator('tbody tr[data-row-key]');
     const rowCount = await waitForValue(() => injectRows.count(), (n) => n >= 30, 'injects listed after the import');
     assert.ok(rowCount >= 30, `the bundled scenario has at least 30 injects (${rowCount})`);
+    const scenarioPage = await new AxeBuilder({ page: organiser }).analyze();
+    assert.deepEqual(seriousViolations(scenarioPage), [], 'scenario page');
 
     // Participant (org lead of a demo organisation) in a second browser: join, open the console.
     const join = server.joins[server.joins.length - 1];
@@ -97,7 +100,8 @@ describe('live play', () => {
     const sectorName = reference.sectors.find((s) => s.code === own.sector_code).name_ja;
     await organiser.getByRole('combobox', { name: '分野', exact: true }).click();
     await organiser.keyboard.type(sectorName);
-    await organiser.getByRole('option', { name: sectorName, exact: true }).click();
+    await organiser.getByRole('option', { name: sectorName, exact: true }).waitFor({ state: 'attached' });
+    await organiser.keyboard.press('Enter');
     await organiser.getByTestId(`acked-${organisationId}`).waitFor();
     const before = await progressNumbers(organiser, organisationId);
 
@@ -115,11 +119,11 @@ describe('live play', () => {
     const item = participant.locator(`li[data-inject-id="${chosen.inject_id}"]`);
     await item.waitFor({ timeout: 10_000 });
     assert.equal(await item.count(), 1, 'delivered once');
-    await item.getByRole('button', { name: '確認しました' }).click();
+    await item.locator('button', { hasText: '確認しました' }).click();
     await item.getByTestId('acknowledged').waitFor();
 
     // Log an action for it.
-    await item.getByRole('button', { name: '対応を記録' }).click();
+    await item.locator('button', { hasText: '対応を記録' }).click();
     const form = participant.getByTestId('action-form');
     const text = `E2E: CSIRT を招集し影響範囲を調査 (${chosen.inject_id})`;
     await form.getByLabel('実施した対応・判断').fill(text);

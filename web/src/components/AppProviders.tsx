@@ -11,6 +11,9 @@ import { currentLanguage } from '../i18n';
 const THEME = {
   token: {
     colorPrimary: '#1d4ed8',
+    // Hover/active stay dark enough for white text (a pointer left on a button after a click).
+    colorPrimaryHover: '#1e40af',
+    colorPrimaryActive: '#1e3a8a',
     colorLink: '#1d4ed8',
     colorSuccess: '#1e7b34',
     colorWarning: '#9a5b00',

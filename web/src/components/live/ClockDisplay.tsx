@@ -1,4 +1,4 @@
-import { Tag, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClockState } from '../../api/liveTypes';
 import { currentLanguage } from '../../i18n';
@@ -6,12 +6,13 @@ import { formatWallTime, scenarioMinutesAt, serverWallMs, type ClockModel } from
 import { localText } from '../../live/localText';
 import { formatScenarioTime } from '../../live/scenarioTime';
 import { useNowUs } from '../../live/useNow';
+import { StatusTag, type StatusKind } from './StatusTag';
 
-const STATE_COLOURS: Record<ClockState, string> = {
-  scheduled: 'default',
-  running: 'green',
-  paused: 'orange',
-  ended: 'default',
+const STATE_KINDS: Record<ClockState, StatusKind> = {
+  scheduled: 'neutral',
+  running: 'ok',
+  paused: 'warn',
+  ended: 'neutral',
 };
 
 // The exercise clock: scenario time, scene, state and wall time, ticking locally from
@@ -40,9 +41,9 @@ export function ClockDisplay({ clock, timeZone }: { clock: ClockModel | null; ti
       <div className="clock__item" role="status" aria-live="polite">
         <span className="clock__caption">{t('clock.state')}</span>
         {clock && (
-          <Tag color={STATE_COLOURS[clock.state]} data-testid="clock-state">
+          <StatusTag kind={STATE_KINDS[clock.state]} testId="clock-state">
             {t(`clockState.${clock.state}`)}
-          </Tag>
+          </StatusTag>
         )}
         {clock?.state === 'running' && (
           <Typography.Text type="secondary">{t('clock.speed', { speed: clock.speed })}</Typography.Text>

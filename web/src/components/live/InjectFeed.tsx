@@ -6,6 +6,7 @@ import { currentLanguage } from '../../i18n';
 import type { FeedInject } from '../../live/consoleReducer';
 import { localText } from '../../live/localText';
 import { objectiveLabel, timestamp } from '../labels';
+import { StatusTag } from './StatusTag';
 
 type Order = 'newest' | 'time';
 
@@ -64,7 +65,7 @@ export function InjectFeed({ items, reference, acknowledging, onAcknowledge, onR
                   {unread && <Badge status="processing" text={t('feed.unread')} />}
                   <Typography.Text strong>{item.payload.scenario_time}</Typography.Text>
                   <Typography.Text type="secondary">{timestamp(new Date(item.releasedAtUs / 1000).toISOString(), language)}</Typography.Text>
-                  {item.payload.late && <Tag color="orange">{t('feed.late')}</Tag>}
+                  {item.payload.late && <StatusTag kind="warn">{t('feed.late')}</StatusTag>}
                   {item.payload.kind === 'adhoc' && <Tag color="purple">{t('feed.adhoc')}</Tag>}
                 </Space>
                 <Typography.Title level={3} className="feed__title">
@@ -98,9 +99,9 @@ export function InjectFeed({ items, reference, acknowledging, onAcknowledge, onR
                 )}
                 <Space wrap>
                   {item.acknowledgedByMe ? (
-                    <Tag color="green" data-testid="acknowledged">
+                    <StatusTag kind="ok" testId="acknowledged">
                       {t('feed.acknowledgedAt', { at: timestamp(item.acknowledgedAt, language) })}
-                    </Tag>
+                    </StatusTag>
                   ) : (
                     <Button
                       type="primary"

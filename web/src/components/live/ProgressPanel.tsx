@@ -77,7 +77,7 @@ export function ProgressPanel({ exerciseId, reference, update, reloadToken }: Pr
         </Typography.Title>
         <Typography.Text data-testid="progress-total">{t('progress.total', { count: total })}</Typography.Text>
       </Space>
-      <Form layout="inline" className="filters">
+      <Form layout="inline" colon={false} className="filters" role="search">
         <Form.Item label={t('organisations.filterSector')} htmlFor="progress-filter-sector">
           <Select
             id="progress-filter-sector"

@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Table, Tag } from 'antd';
+import { Button, Popconfirm, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReleaseItem, ReleaseStatus } from '../../api/liveTypes';
 import type { Reference } from '../../api/types';
@@ -6,8 +6,9 @@ import { currentLanguage } from '../../i18n';
 import { localText } from '../../live/localText';
 import { timestamp } from '../labels';
 import { audienceSummary } from '../scenario/InjectTable';
+import { StatusTag, type StatusKind } from './StatusTag';
 
-const STATUS_COLOURS: Record<ReleaseStatus, string> = { pending: 'default', released: 'green', late: 'orange' };
+const STATUS_KINDS: Record<ReleaseStatus, StatusKind> = { pending: 'neutral', released: 'ok', late: 'warn' };
 
 interface Props {
   items: readonly ReleaseItem[];
@@ -45,9 +46,9 @@ export function ReleaseTable({ items, reference, canRelease, releasing, onReleas
           key: 'status',
           width: 110,
           render: (_, item) => (
-            <Tag color={STATUS_COLOURS[item.status]} data-testid={`status-${item.inject_id}`}>
+            <StatusTag kind={STATUS_KINDS[item.status]} testId={`status-${item.inject_id}`}>
               {t(`injectStatus.${item.status}`)}
-            </Tag>
+            </StatusTag>
           ),
         },
         {

@@ -4,6 +4,7 @@ import type { ActionEntry } from '../../api/liveTypes';
 import { currentLanguage } from '../../i18n';
 import type { FeedInject } from '../../live/consoleReducer';
 import { localText } from '../../live/localText';
+import { StatusTag } from './StatusTag';
 
 export type TimelineEntry =
   | { kind: 'inject'; minutes: number; wallUs: number; item: FeedInject }
@@ -52,7 +53,7 @@ export function TeamTimeline({ injects, actions }: { injects: readonly FeedInjec
                   content: (
                     <div data-testid="timeline-action">
                       <Typography.Text strong>{entry.item.scenario_time}</Typography.Text>{' '}
-                      <Tag color="green">{t(`decisionType.${entry.item.decision_type}`)}</Tag>
+                      <StatusTag kind="ok">{t(`decisionType.${entry.item.decision_type}`)}</StatusTag>
                       {entry.item.objective !== null && <Tag>{t('teamTimeline.objective', { id: entry.item.objective })}</Tag>}
                       <Typography.Text type="secondary">{entry.item.person_name}</Typography.Text>
                       <div className="pre-wrap">{entry.item.text}</div>

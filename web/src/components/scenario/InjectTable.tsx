@@ -51,7 +51,7 @@ export function InjectTable({ scenario, reference, errorIndex, onEdit, onDelete 
       dataSource={rows}
       pagination={rows.length > 100 ? { pageSize: 100 } : false}
       rowClassName={(row) => (row.index === errorIndex ? 'row-error' : '')}
-      locale={{ emptyText: t('scenario.list.empty') }}
+      locale={{ emptyText: <span className="empty-text">{t('scenario.list.empty')}</span> }}
       columns={[
         { title: t('scenario.inject.at'), key: 'at', width: 100, render: (_, row) => row.inject.at },
         { title: t('scenario.inject.scene'), key: 'scene', width: 180, render: (_, row) => sceneTitle(row.inject.scene_id) },

@@ -148,7 +148,7 @@ export function MyScenarioSection({ exerciseId, organisationId, reference }: Pro
         rowKey={(item) => `${item.source}-${item.id}`}
         dataSource={ordered}
         pagination={ordered.length > 100 ? { pageSize: 100 } : false}
-        locale={{ emptyText: t('myScenario.previewEmpty') }}
+        locale={{ emptyText: <span className="empty-text">{t('myScenario.previewEmpty')}</span> }}
         expandable={{
           expandedRowRender: (item) => <Typography.Paragraph className="pre-wrap">{localText(item.body, language)}</Typography.Paragraph>,
         }}
@@ -220,7 +220,7 @@ export function MyScenarioSection({ exerciseId, organisationId, reference }: Pro
         rowKey="key"
         dataSource={overlay.added.map((inject, index) => ({ ...inject, key: String(index), index }))}
         pagination={false}
-        locale={{ emptyText: t('myScenario.addedEmpty') }}
+        locale={{ emptyText: <span className="empty-text">{t('myScenario.addedEmpty')}</span> }}
         columns={[
           { title: t('scenario.inject.at'), dataIndex: 'at', width: 100 },
           { title: t('scenario.inject.id'), dataIndex: 'id', width: 120 },

@@ -24,7 +24,7 @@ export function SceneTable({ scenario, errorIndex, onEdit, onDelete }: Props) {
       dataSource={scenario.scenes.map((scene, index) => ({ ...scene, key: String(index), index }))}
       pagination={false}
       rowClassName={(row) => (row.index === errorIndex ? 'row-error' : '')}
-      locale={{ emptyText: t('scenario.scenes.empty') }}
+      locale={{ emptyText: <span className="empty-text">{t('scenario.scenes.empty')}</span> }}
       columns={[
         { title: t('scenario.scene.id'), dataIndex: 'id', width: 140, render: (id: string) => <code>{id}</code> },
         { title: t('scenario.scene.title'), key: 'title', render: (_, scene) => localText(scene.title, language) },
