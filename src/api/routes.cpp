@@ -94,6 +94,39 @@ const std::vector<Route>& Routes() {
          Access::kSession, "organiser,org_lead", HandlePutOrganisationOverlay},
         {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}/timeline", "timeline.effective",
          Access::kSession, "organiser,controller,org_lead", HandleGetEffectiveTimeline},
+
+        // Live play: the exercise clock and inject releases.
+        {"GET", "/api/exercises/{exercise_id}/clock", "clock.get", Access::kSession, "any", HandleGetClock},
+        {"POST", "/api/exercises/{exercise_id}/clock/start", "clock.start", Access::kSession,
+         "organiser,controller", HandleClockStart},
+        {"POST", "/api/exercises/{exercise_id}/clock/pause", "clock.pause", Access::kSession,
+         "organiser,controller", HandleClockPause},
+        {"POST", "/api/exercises/{exercise_id}/clock/resume", "clock.resume", Access::kSession,
+         "organiser,controller", HandleClockResume},
+        {"POST", "/api/exercises/{exercise_id}/clock/jump", "clock.jump", Access::kSession, "organiser,controller",
+         HandleClockJump},
+        {"POST", "/api/exercises/{exercise_id}/clock/end", "clock.end", Access::kSession, "organiser,controller",
+         HandleClockEnd},
+        {"GET", "/api/exercises/{exercise_id}/releases", "releases.list", Access::kSession,
+         "organiser,controller,observer", HandleListReleases},
+        {"POST", "/api/exercises/{exercise_id}/injects/{inject_id}/release", "injects.release_now",
+         Access::kSession, "organiser,controller", HandleReleaseInjectNow},
+        {"POST", "/api/exercises/{exercise_id}/adhoc-injects", "injects.adhoc", Access::kSession,
+         "organiser,controller", HandleReleaseAdhocInject},
+        {"POST", "/api/exercises/{exercise_id}/broadcasts", "broadcasts.create", Access::kSession,
+         "organiser,controller", HandleBroadcast},
+
+        // Live play: participants' inbox, acknowledgements, action log; controllers' progress view.
+        {"GET", "/api/exercises/{exercise_id}/inbox", "inbox.get", Access::kSession, "org_lead,participant",
+         HandleGetInbox},
+        {"POST", "/api/exercises/{exercise_id}/injects/{inject_id}/ack", "injects.ack", Access::kSession,
+         "org_lead,participant", HandleAcknowledgeInject},
+        {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}/actions", "actions.list",
+         Access::kSession, "organiser,controller,observer,org_lead,participant", HandleListActions},
+        {"POST", "/api/exercises/{exercise_id}/organisations/{organisation_id}/actions", "actions.create",
+         Access::kSession, "org_lead,participant", HandleCreateAction},
+        {"GET", "/api/exercises/{exercise_id}/progress", "progress.get", Access::kSession,
+         "organiser,controller,observer", HandleGetProgress},
     };
     return routes;
 }

@@ -9,6 +9,9 @@
 #include "core/metrics.hpp"
 #include "db/database.hpp"
 #include "db/migrations.hpp"
+#include "live/event_log.hpp"
+#include "live/scheduler.hpp"
+#include "live/store_scenario_source.hpp"
 #include "net/server.hpp"
 #include "net/stop_signal.hpp"
 #include "scenario/scenario_store.hpp"
@@ -25,6 +28,10 @@ struct Application::State {
     std::unique_ptr<audit::AuditLog> audit;
     std::unique_ptr<accounts::AccountService> accounts;
     std::unique_ptr<scenario::ScenarioStore> scenarios;
+    // Live play. The EventLog starts without a sink; the SSE hub sets itself as the sink.
+    std::unique_ptr<live::EventLog> event_log;
+    std::unique_ptr<live::StoreScenarioSource> scenario_source;
+    std::unique_ptr<live::Scheduler> scheduler;   // outlives the server: handlers wake it
     std::unique_ptr<api::Services> services;
     std::unique_ptr<api::Pipeline> pipeline;
     net::StopSignal stop_signal;
@@ -61,6 +68,12 @@ Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) 
         api::Services{*state.database, state.clock, state.metrics, *state.accounts, *state.audit, state.config.server});
     state.scenarios = std::make_unique<scenario::ScenarioStore>(*state.database, *state.audit, state.clock);
     state.services->scenarios = state.scenarios.get();
+    state.event_log = std::make_unique<live::EventLog>(nullptr);
+    state.scenario_source = std::make_unique<live::StoreScenarioSource>(*state.scenarios);
+    state.scheduler = std::make_unique<live::Scheduler>(*state.database, state.clock, *state.audit, *state.event_log,
+                                                        *state.scenario_source);
+    state.services->event_log = state.event_log.get();
+    state.services->scheduler = state.scheduler.get();
     state.pipeline = std::make_unique<api::Pipeline>(*state.services, api::Routes());
     api::Pipeline& pipeline = *state.pipeline;
     state.server = std::make_unique<net::HttpServer>(
@@ -77,11 +90,14 @@ Result<unsigned short> Application::Start() {
         state.config.server.public_url = "http://localhost:" + std::to_string(*port);
     }
     if (auto started = state.server->Start(); !started) return tl::unexpected(started.error());
+    // Releases begin once the server listens; the first tick releases anything overdue.
+    state.scheduler->Start();
     return *port;
 }
 
 void Application::RunUntilStopped() {
     state_->stop_signal.Wait();
+    state_->scheduler->Stop();
     state_->server->Stop();
 }
 

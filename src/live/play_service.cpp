@@ -61,6 +61,7 @@ constexpr std::string_view kOrganisationAcks =
 constexpr std::string_view kLastSeq = "SELECT COALESCE(MAX(seq), 0) FROM live_event WHERE exercise_id = $1";
 
 constexpr std::size_t kMaxActionCharacters = 4000;
+constexpr std::size_t kMaxBroadcastCharacters = 2000;
 constexpr std::size_t kMaxInjectIdBytes = 64;
 constexpr int kMaxPageSize = 200;
 
@@ -499,6 +500,34 @@ Result<Inbox> PlayService::InboxOf(const StreamSubscriber& subscriber) {
     });
     if (!read) return tl::unexpected(read.error());
     return inbox;
+}
+
+Result<std::int64_t> PlayService::Broadcast(std::int64_t exercise_id, const scenario::LocalisedText& message,
+                                            const std::string& from, const audit::Actor& actor) {
+    if (message.ja.empty()) return Fail(ErrorCode::kInvalidArgument, "message.ja is required", "message.ja");
+    if (CharacterCount(message.ja) > kMaxBroadcastCharacters) {
+        return Fail(ErrorCode::kInvalidArgument, "message.ja exceeds 2000 characters", "message.ja");
+    }
+    if (CharacterCount(message.en) > kMaxBroadcastCharacters) {
+        return Fail(ErrorCode::kInvalidArgument, "message.en exceeds 2000 characters", "message.en");
+    }
+    std::int64_t seq = 0;
+    auto written = database_.Write([&](db::Connection& connection) -> Status {
+        const std::int64_t now_us = MicrosOf(clock_.Now());
+        LiveEvent event;
+        event.exercise_id = exercise_id;
+        event.type = "broadcast";
+        event.audience.everyone = true;
+        event.released_at_us = now_us;
+        const nlohmann::json payload = {{"message", {{"ja", message.ja}, {"en", message.en}}}, {"from", from}};
+        event.payload_json = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        if (auto appended = events_.Append(connection, event); !appended) return appended;
+        seq = event.seq;
+        audit::AuditEntry entry{exercise_id, "broadcast.create", "live_event", std::to_string(seq), nullptr, payload};
+        return audit_.Append(connection, actor, entry);
+    });
+    if (!written) return tl::unexpected(written.error());
+    return seq;
 }
 
 }  // namespace enshu::live

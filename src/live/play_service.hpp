@@ -117,6 +117,12 @@ class PlayService {
 
     Result<Inbox> InboxOf(const StreamSubscriber& subscriber);
 
+    // A message to everyone of the exercise ("broadcast" event {message{ja,en}, from}),
+    // audited as "broadcast.create"; answers the event's seq. message.ja 1..2000
+    // characters, message.en up to 2000 (fields "message.ja", "message.en").
+    Result<std::int64_t> Broadcast(std::int64_t exercise_id, const scenario::LocalisedText& message,
+                                   const std::string& from, const audit::Actor& actor);
+
     // True when inject `inject_id` was released to `organisation_id` (used by ack and actions).
     Result<bool> ReleasedTo(db::Connection& connection, std::int64_t exercise_id, std::int64_t organisation_id,
                             const std::string& inject_id);

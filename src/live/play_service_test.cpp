@@ -176,5 +176,20 @@ TEST_F(PlayServiceTest, ResponseTimesFromStoredRows) {
     EXPECT_FALSE(times->at(1).time_to_first_action_us.has_value());
 }
 
+TEST_F(PlayServiceTest, BroadcastReachesEveryoneAndIsAudited) {
+    auto seq = Play().Broadcast(exercise_id_, {"15時に全体会議", "All-hands at 15:00"}, "事務局", actor_);
+    ASSERT_TRUE(seq) << seq.error().message;
+    auto broadcasts = Published("broadcast");
+    ASSERT_EQ(broadcasts.size(), 1u);
+    EXPECT_EQ(broadcasts[0].at("message").at("en"), "All-hands at 15:00");
+    EXPECT_EQ(broadcasts[0].at("from"), "事務局");
+    EXPECT_EQ(AuditCount("broadcast.create"), 1);
+    auto gas = ParticipantSubscriber(*database_, exercise_id_, org_c_, person_c1_);
+    ASSERT_TRUE(gas);
+    EXPECT_EQ(Play().InboxOf(*gas)->items.back().event.seq, *seq);
+    EXPECT_EQ(Play().Broadcast(exercise_id_, {"", "x"}, "", actor_).error().field, "message.ja");
+    EXPECT_EQ(Play().Broadcast(exercise_id_, {"x", std::string(2001, 'x')}, "", actor_).error().field, "message.en");
+}
+
 }  // namespace
 }  // namespace enshu::live
