@@ -67,6 +67,7 @@ export function ActionLogForm({ injects, reference, preset, onSubmit }: Props) {
         {t('actions.formTitle')}
       </h2>
       <Form<Values>
+        name="action"
         form={form}
         layout="vertical"
         requiredMark="optional"

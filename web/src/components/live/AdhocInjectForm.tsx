@@ -71,6 +71,7 @@ export function AdhocInjectForm({ exerciseId, reference, onSubmit }: Props) {
 
   return (
     <Form<Values>
+      name="adhoc"
       form={form}
       layout="vertical"
       requiredMark="optional"

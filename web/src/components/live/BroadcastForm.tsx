@@ -23,7 +23,7 @@ export function BroadcastForm({ onSubmit }: { onSubmit: (message: LocalisedText)
     }
   };
   return (
-    <Form<LocalisedText> form={form} layout="vertical" requiredMark="optional" onFinish={(values) => void submit(values)} data-testid="broadcast-form">
+    <Form<LocalisedText> name="broadcast" form={form} layout="vertical" requiredMark="optional" onFinish={(values) => void submit(values)} data-testid="broadcast-form">
       <Form.Item name="ja" label={t('control.broadcast.messageJa')} rules={[{ required: true, whitespace: true, message: t('scenario.validation.required') }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
       </Form.Item>

@@ -92,7 +92,7 @@ export function InjectDrawer({ open, inject, scenes, reference, takenIds, fieldE
         </Space>
       }
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+      <Form<Values> name={own ? 'own-inject' : 'inject'} form={form} layout="vertical" onFinish={submit} requiredMark="optional">
         <Space wrap align="start">
           <Form.Item
             name="id"

@@ -122,11 +122,13 @@ export function MyScenarioSection({ exerciseId, organisationId, reference }: Pro
       <Form layout="vertical" className="form-narrow">
         <Form.Item
           label={t('myScenario.variables')}
+          htmlFor="my-scenario-variables"
           extra={t('myScenario.variablesHelp')}
           validateStatus={parsed.badLines.length > 0 ? 'error' : undefined}
           help={parsed.badLines.length > 0 ? t('scenario.details.badVariableLines', { lines: parsed.badLines.join(', ') }) : undefined}
         >
           <Input.TextArea
+            id="my-scenario-variables"
             autoSize={{ minRows: 2, maxRows: 8 }}
             value={variablesText}
             placeholder={'service=…\nsupplier=…'}
@@ -276,6 +278,7 @@ export function MyScenarioSection({ exerciseId, organisationId, reference }: Pro
         )}
       >
         <Form<TextValues>
+          name="inject-text"
           form={textForm}
           layout="vertical"
           onFinish={(values) => {

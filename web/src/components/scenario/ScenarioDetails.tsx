@@ -18,32 +18,32 @@ export function ScenarioDetails({ scenario, variablesText, badVariableLines, fie
   const errorFor = (name: string) => (fieldError && fieldError.path[0] === name ? fieldError.message : undefined);
   return (
     <Form layout="vertical" className="scenario-details">
-      <Form.Item label={t('scenario.details.id')} validateStatus={errorFor('id') ? 'error' : undefined} help={errorFor('id')}>
-        <Input className="input-id" value={scenario.id} maxLength={64} onChange={(e) => onChange({ ...scenario, id: e.target.value })} />
+      <Form.Item htmlFor="scenario-id" label={t('scenario.details.id')} validateStatus={errorFor('id') ? 'error' : undefined} help={errorFor('id')}>
+        <Input id="scenario-id" className="input-id" value={scenario.id} maxLength={64} onChange={(e) => onChange({ ...scenario, id: e.target.value })} />
       </Form.Item>
-      <Form.Item label={t('scenario.titleJa')} validateStatus={errorFor('title') ? 'error' : undefined} help={errorFor('title')}>
-        <Input value={scenario.title.ja} maxLength={200} onChange={(e) => onChange({ ...scenario, title: { ...scenario.title, ja: e.target.value } })} />
+      <Form.Item htmlFor="scenario-title-ja" label={t('scenario.titleJa')} validateStatus={errorFor('title') ? 'error' : undefined} help={errorFor('title')}>
+        <Input id="scenario-title-ja" value={scenario.title.ja} maxLength={200} onChange={(e) => onChange({ ...scenario, title: { ...scenario.title, ja: e.target.value } })} />
       </Form.Item>
-      <Form.Item label={t('scenario.titleEn')}>
-        <Input value={scenario.title.en} maxLength={200} onChange={(e) => onChange({ ...scenario, title: { ...scenario.title, en: e.target.value } })} />
+      <Form.Item htmlFor="scenario-title-en" label={t('scenario.titleEn')}>
+        <Input id="scenario-title-en" value={scenario.title.en} maxLength={200} onChange={(e) => onChange({ ...scenario, title: { ...scenario.title, en: e.target.value } })} />
       </Form.Item>
-      <Form.Item label={t('scenario.details.summaryJa')}>
-        <Input.TextArea
+      <Form.Item htmlFor="scenario-summary-ja" label={t('scenario.details.summaryJa')}>
+        <Input.TextArea id="scenario-summary-ja"
           autoSize={{ minRows: 2, maxRows: 6 }}
           value={scenario.summary.ja}
           maxLength={5000}
           onChange={(e) => onChange({ ...scenario, summary: { ...scenario.summary, ja: e.target.value } })}
         />
       </Form.Item>
-      <Form.Item label={t('scenario.details.summaryEn')}>
-        <Input.TextArea
+      <Form.Item htmlFor="scenario-summary-en" label={t('scenario.details.summaryEn')}>
+        <Input.TextArea id="scenario-summary-en"
           autoSize={{ minRows: 2, maxRows: 6 }}
           value={scenario.summary.en}
           maxLength={5000}
           onChange={(e) => onChange({ ...scenario, summary: { ...scenario.summary, en: e.target.value } })}
         />
       </Form.Item>
-      <Form.Item
+      <Form.Item htmlFor="scenario-variables"
         label={t('scenario.details.variables')}
         extra={t('scenario.details.variablesHelp', { example: '{{service}}' })}
         validateStatus={badVariableLines.length > 0 || errorFor('variables') ? 'error' : undefined}
@@ -53,7 +53,7 @@ export function ScenarioDetails({ scenario, variablesText, badVariableLines, fie
             : errorFor('variables')
         }
       >
-        <Input.TextArea
+        <Input.TextArea id="scenario-variables"
           autoSize={{ minRows: 2, maxRows: 8 }}
           value={variablesText}
           placeholder={variablesToText({ service: '…', supplier: '…' })}

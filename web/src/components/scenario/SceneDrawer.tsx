@@ -53,6 +53,7 @@ export function SceneDrawer({ open, scene, takenIds, fieldError, onClose, onSave
       }
     >
       <Form<Scene>
+        name="scene"
         form={form}
         layout="vertical"
         requiredMark="optional"
