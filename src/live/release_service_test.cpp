@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "live/live_fixture.hpp"
 
 namespace enshu::live {
@@ -168,6 +170,39 @@ TEST_F(ReleaseServiceTest, AdhocValidationNamesTheField) {
     input.audience.organisation_ids = {999'999};
     EXPECT_EQ(Releases().ReleaseAdhoc(exercise_id_, input, actor_).error().field, "audience.organisation_ids");
     EXPECT_EQ(sink_.Count(), 0u);
+}
+
+TEST_F(ReleaseServiceTest, EightHundredOrganisationsOneEventOrOnePerVariant) {
+    // The scale of the 2023 exercise: 800 organisations (3 from the fixture + 797).
+    auto status = database_->Write([&](db::Connection& connection) -> Status {
+        for (int i = 0; i < 797; ++i) {
+            auto added = connection.Execute(
+                "INSERT INTO organisation (exercise_id, name, sector_code, ministry_code, size_band, region, "
+                "participation_mode, search_text, created_at, updated_at) VALUES ($1, $2, 'water', 'mhlw', 'small', "
+                "'JP-13', 'online', $2, '2023-10-01T00:00:00.000Z', '2023-10-01T00:00:00.000Z')",
+                {exercise_id_, "水道事業者 " + std::to_string(i)});
+            if (!added) return tl::unexpected(added.error());
+        }
+        return Ok();
+    });
+    ASSERT_TRUE(status) << status.error().message;
+    UsePlainInject();
+    auto started = std::chrono::steady_clock::now();
+    auto same = ReleaseNow("i1");
+    const auto same_us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    ASSERT_TRUE(same) << same.error().message;
+    EXPECT_EQ(same->release.organisation_count, 800);
+    EXPECT_EQ(Events("inject.released").size(), 1u);  // identical content: one event for everyone
+    started = std::chrono::steady_clock::now();
+    auto variants = ReleaseNow("i2");  // {{org.name}}: a variant per organisation
+    const auto variants_us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    ASSERT_TRUE(variants) << variants.error().message;
+    EXPECT_EQ(variants->release.organisation_count, 800);
+    EXPECT_EQ(Events("inject.released").size(), 801u);
+    RecordProperty("release_800_identical_us", std::to_string(same_us));
+    RecordProperty("release_800_variants_us", std::to_string(variants_us));
 }
 
 }  // namespace

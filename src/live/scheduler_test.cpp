@@ -168,6 +168,7 @@ TEST_F(SchedulerTest, BackgroundThreadReleasesWithinMillisecondsOfTheDueTime) {
     auto record = ReleaseOf("i2");
     ASSERT_TRUE(record && record->due_wall_us);
     const std::int64_t delay_us = record->released_at_us - *record->due_wall_us;
+    RecordProperty("release_delay_us", std::to_string(delay_us));
     EXPECT_GE(delay_us, 0);
     EXPECT_LT(delay_us, 200'000) << "released " << delay_us << " µs after due";
     EXPECT_FALSE(record->late);
