@@ -1,5 +1,7 @@
 #include "live/scheduler.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
 #include <set>
@@ -204,6 +206,10 @@ void Scheduler::Run() {
         woken_ = false;
         lock.unlock();
         const TickReport report = Tick(MicrosOf(clock_.Now()));
+        if (!report.last_error.empty()) spdlog::error("scheduler: {}", report.last_error);
+        if (report.released > 0 || report.transitions > 0) {
+            spdlog::info("scheduler: released={} clock_changes={}", report.released, report.transitions);
+        }
         lock.lock();
         if (stopping_) break;
         if (woken_) continue;
