@@ -21,16 +21,21 @@ PushResult FrameQueue::Push(QueuedFrame frame) {
     return PushResult::kQueuedFirst;
 }
 
-std::vector<QueuedFrame> FrameQueue::TakeAll() {
+bool FrameQueue::TakeAll(std::vector<QueuedFrame>& batch) {
     std::lock_guard lock(mutex_);
     if (frames_.empty()) {
         draining_ = false;
-        return {};
+        return false;
     }
-    std::vector<QueuedFrame> batch;
     batch.swap(frames_);
     bytes_ = 0;
     heartbeat_queued_ = false;
+    return true;
+}
+
+std::vector<QueuedFrame> FrameQueue::TakeAll() {
+    std::vector<QueuedFrame> batch;
+    TakeAll(batch);
     return batch;
 }
 

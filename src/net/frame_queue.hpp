@@ -44,8 +44,12 @@ class FrameQueue {
     FrameQueue(std::size_t max_frames, std::size_t max_bytes);
 
     PushResult Push(QueuedFrame frame);
-    // Everything queued, oldest first (the queue keeps draining); or, when nothing is
-    // queued, an empty batch (the queue becomes idle).
+    // Moves everything queued, oldest first, into `batch` (which must be empty; its
+    // capacity is reused, so a steady writer allocates nothing) and returns true (the
+    // queue keeps draining); or, when nothing is queued, returns false (the queue becomes
+    // idle).
+    bool TakeAll(std::vector<QueuedFrame>& batch);
+    // The same, returning the batch.
     std::vector<QueuedFrame> TakeAll();
     // Drops what is queued; later pushes answer kClosed.
     void Close();

@@ -7,8 +7,10 @@
 #include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <memory>
@@ -40,7 +42,8 @@ class SseStream final : public StreamClient, public Closeable, public std::enabl
           context_(context),
           subscriber_(request.subscriber),
           last_event_id_(request.last_event_id),
-          queue_(context.hub.options().max_queued_frames, context.hub.options().max_queued_bytes) {}
+          queue_(context.hub.options().max_queued_frames, context.hub.options().max_queued_bytes),
+          strand_(socket_.get_executor().target<Strand>()) {}
 
     void Start(std::string head) {
         auto self = shared_from_this();
@@ -54,7 +57,13 @@ class SseStream final : public StreamClient, public Closeable, public std::enabl
     PushResult Offer(const QueuedFrame& frame) override {
         const PushResult result = queue_.Push(frame);
         if (result == PushResult::kQueuedFirst) {
-            asio::post(socket_.get_executor(), [self = shared_from_this()] { self->Drain(); });
+            // The concrete strand type avoids the type-erased executor's overhead on the
+            // hot path of a broadcast (one post per client).
+            if (strand_ != nullptr) {
+                asio::post(*strand_, [self = shared_from_this()] { self->Drain(); });
+            } else {
+                asio::post(socket_.get_executor(), [self = shared_from_this()] { self->Drain(); });
+            }
         }
         return result;
     }
@@ -75,11 +84,14 @@ class SseStream final : public StreamClient, public Closeable, public std::enabl
     void WatchForClose();
     void Shutdown();
 
+    using Strand = asio::strand<asio::io_context::executor_type>;
+
     tcp::socket socket_;
     SseStreamContext context_;
     const live::StreamSubscriber subscriber_;
     const std::optional<std::int64_t> last_event_id_;
     FrameQueue queue_;
+    const Strand* const strand_;  // the socket's strand (null if it is another executor)
 
     // Strand only.
     std::optional<ConnectionRegistry::Id> registry_id_;
@@ -111,6 +123,7 @@ asio::awaitable<void> SseStream::Run(std::string head) {
     boost::system::error_code error;
     socket_.set_option(tcp::no_delay(true), error);
     socket_.set_option(asio::socket_base::send_buffer_size(kSendBufferBytes), error);
+    socket_.non_blocking(true, error);  // Drain() writes directly when the kernel has room
     co_await asio::async_write(socket_, asio::buffer(head), asio::redirect_error(asio::use_awaitable, error));
     if (error || closed_) {
         Shutdown();
@@ -173,10 +186,9 @@ asio::awaitable<bool> SseStream::Replay(std::int64_t after_seq, std::int64_t up_
 }
 
 void SseStream::Drain() {
-    for (;;) {
-        if (closed_ || replaying_ || writing_) return;
-        batch_ = queue_.TakeAll();
-        if (batch_.empty()) return;  // the queue is idle again
+    while (!closed_ && !replaying_ && !writing_) {
+        batch_.clear();
+        if (!queue_.TakeAll(batch_)) return;  // the queue is idle again
         buffers_.clear();
         for (const auto& frame : batch_) {
             if (frame.seq != 0 && frame.seq <= last_sent_seq_) continue;  // already replayed
@@ -184,12 +196,29 @@ void SseStream::Drain() {
             if (frame.seq != 0) last_sent_seq_ = frame.seq;
         }
         if (buffers_.empty()) continue;
+        // Fast path: the kernel takes the whole batch at once (one sendmsg, no
+        // asynchronous operation to set up and complete).
+        boost::system::error_code error;
+        std::size_t written = socket_.write_some(buffers_, error);
+        if (error == asio::error::would_block || error == asio::error::try_again) {
+            written = 0;
+            error = {};
+        }
+        if (error) {
+            Shutdown();
+            return;
+        }
+        if (written == asio::buffer_size(buffers_)) continue;
+        // Slow path: the socket buffer is full; send the rest when it drains.
+        std::size_t index = 0;
+        while (written >= buffers_[index].size()) written -= buffers_[index++].size();
+        buffers_.erase(buffers_.begin(), buffers_.begin() + static_cast<std::ptrdiff_t>(index));
+        buffers_.front() += written;
         writing_ = true;
         asio::async_write(socket_, buffers_,
-                          [self = shared_from_this()](const boost::system::error_code& error, std::size_t) {
+                          [self = shared_from_this()](const boost::system::error_code& write_error, std::size_t) {
                               self->writing_ = false;
-                              self->batch_.clear();
-                              if (error) {
+                              if (write_error) {
                                   self->Shutdown();
                                   return;
                               }
