@@ -127,6 +127,9 @@ const std::vector<Route>& Routes() {
          Access::kSession, "org_lead,participant", HandleCreateAction},
         {"GET", "/api/exercises/{exercise_id}/progress", "progress.get", Access::kSession,
          "organiser,controller,observer", HandleGetProgress},
+
+        // Live delivery (Server-Sent Events) with Last-Event-ID replay.
+        {"GET", "/api/exercises/{exercise_id}/stream", "stream", Access::kSession, "any", HandleStream},
     };
     return routes;
 }

@@ -13,6 +13,7 @@
 #include "live/scheduler.hpp"
 #include "live/store_scenario_source.hpp"
 #include "net/server.hpp"
+#include "net/sse_hub.hpp"
 #include "net/stop_signal.hpp"
 #include "scenario/scenario_store.hpp"
 
@@ -28,6 +29,10 @@ struct Application::State {
     std::unique_ptr<audit::AuditLog> audit;
     std::unique_ptr<accounts::AccountService> accounts;
     std::unique_ptr<scenario::ScenarioStore> scenarios;
+    // Live delivery: the SSE hub outlives the event log and scheduler (which publish to
+    // it) and the server (whose streams it feeds).
+    std::unique_ptr<net::EventLogHistory> stream_history;
+    std::unique_ptr<net::SseHub> hub;
     // Live play. The EventLog starts without a sink; the SSE hub sets itself as the sink.
     std::unique_ptr<live::EventLog> event_log;
     std::unique_ptr<live::StoreScenarioSource> scenario_source;
@@ -73,11 +78,20 @@ Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) 
     state.scheduler = std::make_unique<live::Scheduler>(*state.database, state.clock, *state.audit, *state.event_log,
                                                         *state.scenario_source);
     state.services->event_log = state.event_log.get();
+    const api::ServerSettings& server_settings = state.config.server;
+    state.stream_history = std::make_unique<net::EventLogHistory>(*state.event_log, *state.database);
+    state.hub = std::make_unique<net::SseHub>(
+        net::SseHubOptions{server_settings.stream_queue_frames, server_settings.stream_queue_bytes, 4096,
+                           8 * 1024 * 1024, server_settings.stream_heartbeat},
+        state.stream_history.get());
+    state.event_log->SetSink(state.hub.get());
+    state.services->presence = state.hub.get();
     state.services->scheduler = state.scheduler.get();
     state.pipeline = std::make_unique<api::Pipeline>(*state.services, api::Routes());
     api::Pipeline& pipeline = *state.pipeline;
     state.server = std::make_unique<net::HttpServer>(
         state.config.server, state.metrics, [&pipeline](api::Request& request) { return pipeline.Handle(request); });
+    state.server->SetStreamHub(state.hub.get());
     return application;
 }
 
