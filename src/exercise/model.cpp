@@ -69,8 +69,13 @@ nlohmann::json OrganisationJson(const Organisation& organisation) {
 }
 
 nlohmann::json PersonFieldsJson(const Person& person) {
-    return {{"role", person.role},   {"display_name", person.display_name}, {"email", person.email},
-            {"phone", person.phone}, {"department", person.department},     {"is_contact", person.is_contact}};
+    return {{"role", person.role},
+            {"display_name", person.display_name},
+            {"email", person.email},
+            {"phone", person.phone},
+            {"department", person.department},
+            {"is_contact", person.is_contact},
+            {"team_roles", person.team_roles}};
 }
 
 nlohmann::json PersonJson(const Person& person) {

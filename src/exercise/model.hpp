@@ -99,6 +99,7 @@ struct Person {
     std::string phone;
     std::string department;
     bool is_contact = false;
+    std::vector<std::string> team_roles;  // codes of kTeamRoles (core/team_roles.hpp), in that order
     JoinLinkState join_link;
     std::string created_at;
     std::string updated_at;

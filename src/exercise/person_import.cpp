@@ -91,6 +91,8 @@ class PersonPlanner {
             }
         }
 
+        if (const auto roles = columns.Cell(row, "team_roles")) input.team_roles = SplitTeamRolesCell(*roles);
+
         // The existing person this row updates, if any.
         std::optional<std::size_t> target;
         if (organisation) {
@@ -121,7 +123,12 @@ class PersonPlanner {
         }
         for (const auto& error :
              ApplyPersonInput(input, InputMode::kCreate, ValueSpelling::kCodesOrNames, plan.person)) {
-            add_error(error.field, MessageWithoutField(error));
+            // An entry of the team_roles cell keeps its index in the message ("team_roles[1]: …").
+            if (error.field.rfind("team_roles[", 0) == 0) {
+                add_error("team_roles", error.message);
+            } else {
+                add_error(error.field, MessageWithoutField(error));
+            }
         }
 
         if (organisation) {
@@ -182,6 +189,7 @@ const std::vector<ColumnSpec>& PersonColumns() {
         {"phone", "電話", "phone", false, false},
         {"department", "部署", "department", false, false},
         {"is_contact", "連絡窓口", "is_contact", false, false},
+        {"team_roles", "担当機能", "team_roles", false, false},
         {"join_link", "参加リンク", "join_link", false, true},
     };
     return columns;

@@ -1,7 +1,9 @@
 #include "exercise/person_input.hpp"
 
+#include <algorithm>
 #include <utility>
 
+#include "core/team_roles.hpp"
 #include "exercise/field_validation.hpp"
 #include "io/text.hpp"
 
@@ -25,7 +27,77 @@ std::optional<std::string> MatchRole(std::string_view value, ValueSpelling spell
     return std::nullopt;
 }
 
+std::optional<std::size_t> MatchTeamRole(std::string_view value, ValueSpelling spelling) {
+    if (auto index = TeamRoleIndex(value)) return index;
+    if (spelling == ValueSpelling::kCodes) return std::nullopt;
+    const std::string normalised = io::NormaliseForSearch(value);
+    for (std::size_t i = 0; i < std::size(kTeamRoles); ++i) {
+        if (io::NormaliseForSearch(kTeamRoles[i]) == normalised ||
+            io::NormaliseForSearch(kTeamRoleLabelsJa[i]) == normalised) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+// Validates team roles; on success `roles` holds the codes in kTeamRoles order.
+void ApplyTeamRoles(const std::vector<std::string>& values, ValueSpelling spelling, std::vector<Error>& errors,
+                    std::vector<std::string>& roles) {
+    if (values.size() > kMaxTeamRoles) {
+        errors.push_back(Invalid("team_roles", "at most " + std::to_string(kMaxTeamRoles) + " team roles"));
+        return;
+    }
+    bool chosen[std::size(kTeamRoles)] = {};
+    const std::size_t errors_before = errors.size();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const std::string field = "team_roles[" + std::to_string(i) + "]";
+        const auto index = MatchTeamRole(values[i], spelling);
+        if (!index) {
+            errors.push_back(
+                Invalid(field, "unknown team role '" + values[i] + "' (one of " + JoinNames(kTeamRoles) +
+                                   (spelling == ValueSpelling::kCodes ? std::string(")")
+                                                                      : " or " + JoinNames(kTeamRoleLabelsJa) + ")")));
+        } else if (chosen[*index]) {
+            errors.push_back(Invalid(field, "team role '" + values[i] + "' is listed twice"));
+        } else {
+            chosen[*index] = true;
+        }
+    }
+    if (errors.size() != errors_before) return;
+    roles.clear();
+    for (std::size_t i = 0; i < std::size(kTeamRoles); ++i) {
+        if (chosen[i]) roles.emplace_back(kTeamRoles[i]);
+    }
+}
+
 }  // namespace
+
+std::vector<std::string> SplitTeamRolesCell(std::string_view cell) {
+    std::string text(cell);
+    for (std::string_view comma : {"，", "、"}) {
+        for (auto at = text.find(comma); at != std::string::npos; at = text.find(comma, at + 1)) {
+            text.replace(at, comma.size(), ",");
+        }
+    }
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        std::string part = io::TrimSpaces(std::string_view(text).substr(start, end - start));
+        if (!part.empty()) parts.push_back(std::move(part));
+        start = end + 1;
+    }
+    return parts;
+}
+
+std::string TeamRolesCell(const std::vector<std::string>& team_roles, bool japanese) {
+    std::string cell;
+    for (const auto& role : team_roles) {
+        if (!cell.empty()) cell += ",";
+        cell += japanese ? TeamRoleLabelJa(role) : role;
+    }
+    return cell;
+}
 
 std::string PersonRoleLabelJa(std::string_view role) {
     if (role == "org_lead") return "組織責任者";
@@ -46,8 +118,9 @@ std::optional<bool> ParseYesNo(std::string_view text) {
 
 Result<PersonInput> ParsePersonJson(const nlohmann::json& body) {
     if (!body.is_object()) return Fail(ErrorCode::kInvalidArgument, "body: must be a JSON object", "body");
-    if (auto status = RejectUnknownMembers(body, {"display_name", "role", "email", "phone", "department", "is_contact"},
-                                           {"id", "organisation_id", "join_link", "created_at", "updated_at"});
+    if (auto status = RejectUnknownMembers(
+            body, {"display_name", "role", "email", "phone", "department", "is_contact", "team_roles"},
+            {"id", "organisation_id", "join_link", "created_at", "updated_at"});
         !status) {
         return tl::unexpected(status.error());
     }
@@ -65,6 +138,23 @@ Result<PersonInput> ParsePersonJson(const nlohmann::json& body) {
     auto is_contact = OptionalBool(body, "is_contact", "is_contact");
     if (!is_contact) return tl::unexpected(is_contact.error());
     input.is_contact = *is_contact;
+    if (body.contains("team_roles") && !body.at("team_roles").is_null()) {
+        const auto& roles = body.at("team_roles");
+        if (!roles.is_array()) {
+            return Fail(ErrorCode::kInvalidArgument, "team_roles: must be an array of strings", "team_roles");
+        }
+        if (roles.size() > kMaxTeamRoles) {
+            return Fail(ErrorCode::kInvalidArgument,
+                        "team_roles: at most " + std::to_string(kMaxTeamRoles) + " team roles", "team_roles");
+        }
+        std::vector<std::string> values;
+        for (std::size_t i = 0; i < roles.size(); ++i) {
+            const std::string field = "team_roles[" + std::to_string(i) + "]";
+            if (!roles[i].is_string()) return Fail(ErrorCode::kInvalidArgument, field + ": must be a string", field);
+            values.push_back(io::TrimSpaces(roles[i].get<std::string>()));
+        }
+        input.team_roles = std::move(values);
+    }
     return input;
 }
 
@@ -115,6 +205,7 @@ std::vector<Error> ApplyPersonInput(const PersonInput& input, InputMode mode, Va
         }
     }
     if (input.is_contact) person.is_contact = *input.is_contact;
+    if (input.team_roles) ApplyTeamRoles(*input.team_roles, spelling, errors, person.team_roles);
     return errors;
 }
 

@@ -1,5 +1,6 @@
 #include "exercise/person_repository.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace enshu::exercise {
@@ -8,7 +9,8 @@ namespace {
 // The newest join link decides the status shown (docs/api.md).
 constexpr std::string_view kPersonColumns =
     "SELECT p.id, p.user_id, p.exercise_id, p.organisation_id, p.role, p.display_name, p.email, p.phone, "
-    "p.department, p.is_contact, p.created_at, p.updated_at, j.id, j.expires_at, j.revoked_at, j.last_used_at "
+    "p.department, p.is_contact, p.created_at, p.updated_at, j.id, j.expires_at, j.revoked_at, j.last_used_at, "
+    "p.team_roles "
     "FROM person p "
     "LEFT JOIN join_link j ON j.id = (SELECT MAX(l.id) FROM join_link l WHERE l.person_id = p.id) ";
 
@@ -31,10 +33,11 @@ constexpr std::string_view kInsertUser =
     "updated_at) VALUES ('person', NULL, $1, $2, NULL, 0, 0, $3, $3) RETURNING id";
 constexpr std::string_view kInsertPerson =
     "INSERT INTO person (user_id, exercise_id, organisation_id, role, display_name, email, phone, department, "
-    "is_contact, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id";
+    "is_contact, team_roles, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, $10) "
+    "RETURNING id";
 constexpr std::string_view kUpdatePerson =
     "UPDATE person SET role = $2, display_name = $3, email = $4, phone = $5, department = $6, is_contact = $7, "
-    "updated_at = $8 WHERE id = $1";
+    "team_roles = $9, updated_at = $8 WHERE id = $1";
 constexpr std::string_view kUpdateUser =
     "UPDATE app_user SET display_name = $2, email = $3, updated_at = $4 WHERE id = $1 AND kind = 'person'";
 constexpr std::string_view kDeleteJoinLinks = "DELETE FROM join_link WHERE person_id = $1";
@@ -44,6 +47,27 @@ constexpr std::string_view kDisableUser =
 
 db::Value NullIfEmpty(const std::string& text) {
     if (text.empty()) return std::monostate{};
+    return text;
+}
+
+// person.team_roles is stored comma-separated ("csirt,pr"), as the live stream reads it.
+std::vector<std::string> SplitStoredTeamRoles(const std::string& text) {
+    std::vector<std::string> roles;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = std::min(text.find(',', start), text.size());
+        if (end > start) roles.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return roles;
+}
+
+std::string StoredTeamRoles(const std::vector<std::string>& roles) {
+    std::string text;
+    for (const auto& role : roles) {
+        if (!text.empty()) text += ",";
+        text += role;
+    }
     return text;
 }
 
@@ -61,6 +85,7 @@ Person PersonFromRow(const db::Row& row, const std::string& now) {
     person.is_contact = row.Int(9) != 0;
     person.created_at = row.Text(10);
     person.updated_at = row.Text(11);
+    person.team_roles = SplitStoredTeamRoles(row.Text(16));
     if (!row.IsNull(12)) {
         person.join_link.expires_at = row.Text(13);
         person.join_link.last_used_at = row.OptionalText(15);
@@ -126,7 +151,8 @@ Status InsertPerson(db::Connection& connection, Person& person, const std::strin
     person.user_id = (*user)->Int(0);
     auto row = connection.QueryOne(
         kInsertPerson, {person.user_id, person.exercise_id, person.organisation_id, person.role, person.display_name,
-                        person.email, person.phone, person.department, std::int64_t{person.is_contact ? 1 : 0}, now});
+                        person.email, person.phone, person.department, std::int64_t{person.is_contact ? 1 : 0}, now,
+                        StoredTeamRoles(person.team_roles)});
     if (!row) return tl::unexpected(row.error());
     if (!*row) return Fail(ErrorCode::kInternal, "person insert returned no id");
     person.id = (*row)->Int(0);
@@ -138,7 +164,8 @@ Status InsertPerson(db::Connection& connection, Person& person, const std::strin
 Status UpdatePerson(db::Connection& connection, const Person& person, const std::string& now) {
     if (auto status = ExpectChanged(
             connection.Execute(kUpdatePerson, {person.id, person.role, person.display_name, person.email, person.phone,
-                                               person.department, std::int64_t{person.is_contact ? 1 : 0}, now}),
+                                               person.department, std::int64_t{person.is_contact ? 1 : 0}, now,
+                                               StoredTeamRoles(person.team_roles)}),
             "person");
         !status) {
         return status;

@@ -56,6 +56,52 @@ TEST(PersonInputTest, ErrorsNameTheField) {
               "<valid>");
 }
 
+TEST(PersonInputTest, TeamRolesAreKnownCodesOnceEach) {
+    const auto apply = [](const nlohmann::json& body, ValueSpelling spelling = ValueSpelling::kCodes) {
+        nlohmann::json full = body;
+        full["display_name"] = "a";
+        full["role"] = "participant";
+        auto input = ParsePersonJson(full);
+        if (!input) return std::pair<std::string, Person>{input.error().field, {}};
+        Person person;
+        auto errors = ApplyPersonInput(*input, InputMode::kCreate, spelling, person);
+        return std::pair<std::string, Person>{errors.empty() ? "<valid>" : errors.front().field, person};
+    };
+    EXPECT_EQ(apply({{"team_roles", "pr"}}).first, "team_roles");
+    EXPECT_EQ(apply({{"team_roles", {"pr", 3}}}).first, "team_roles[1]");
+    EXPECT_EQ(apply({{"team_roles", {"pr", "hacker"}}}).first, "team_roles[1]");
+    EXPECT_EQ(apply({{"team_roles", {"pr", "pr"}}}).first, "team_roles[1]");
+    EXPECT_EQ(apply({{"team_roles", {"広報"}}}).first, "team_roles[0]");  // labels only on import
+    EXPECT_EQ(apply({{"team_roles",
+                      nlohmann::json::array({"pr", "csirt", "management", "systems", "legal", "operations", "pr"})}})
+                  .first,
+              "team_roles");
+    const auto valid = apply({{"team_roles", {"pr", "csirt", "management"}}});
+    EXPECT_EQ(valid.first, "<valid>");
+    EXPECT_EQ(valid.second.team_roles, (std::vector<std::string>{"management", "csirt", "pr"}));
+    EXPECT_EQ(apply({{"team_roles", {"広報", "ｃｓｉｒｔ"}}}, ValueSpelling::kCodesOrNames).second.team_roles,
+              (std::vector<std::string>{"csirt", "pr"}));
+    EXPECT_EQ(SplitTeamRolesCell(" pr、CSIRT，, legal "), (std::vector<std::string>{"pr", "CSIRT", "legal"}));
+    EXPECT_EQ(TeamRolesCell({"management", "pr"}, true), "経営層,広報");
+}
+
+TEST_F(PersonServiceTest, TeamRolesAreStoredAndShownAsAJsonArray) {
+    PersonInput input = Input("広報 担当", "participant", "pr@x.jp");
+    input.team_roles = std::vector<std::string>{"pr", "management"};
+    auto created = People().Create(organiser_, actor_, exercise_id_, power_, input);
+    ASSERT_TRUE(created) << created.error().message;
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE team_roles = 'management,pr'"), 1);
+    const nlohmann::json json = PersonJson(created->person);
+    EXPECT_EQ(json.at("team_roles"), nlohmann::json({"management", "pr"}));
+
+    PersonInput change;
+    change.team_roles = std::vector<std::string>{};
+    auto updated = People().Update(organiser_, actor_, exercise_id_, power_, created->person.id, change);
+    ASSERT_TRUE(updated) << updated.error().message;
+    EXPECT_EQ(PersonJson(*updated).at("team_roles"), nlohmann::json::array());
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE team_roles = ''"), 1);
+}
+
 TEST_F(PersonServiceTest, CreatingAPersonCreatesItsUserAndAnActiveJoinLink) {
     auto created = People().Create(organiser_, actor_, exercise_id_, power_, Input("山田 花子", "org_lead", "h@x.jp"));
     ASSERT_TRUE(created) << created.error().message;

@@ -85,6 +85,7 @@ std::vector<std::string> PersonRow(const Person& person, const Organisation& org
             person.phone,
             person.department,
             english ? (person.is_contact ? "yes" : "no") : (person.is_contact ? "はい" : "いいえ"),
+            TeamRolesCell(person.team_roles, !english),
             JoinLinkLabel(person.join_link.status, language)};
 }
 

@@ -61,7 +61,8 @@ class TransferTest : public testing::ExerciseTest {
         std::string text;
         auto status = database_->Read([&](db::Connection& connection) -> Status {
             auto rows = connection.Query(
-                "SELECT organisation_id, role, display_name, email, phone, department, is_contact, updated_at "
+                "SELECT organisation_id, role, display_name, email, phone, department, is_contact, team_roles, "
+                "updated_at "
                 "FROM person ORDER BY id");
             if (!rows) return tl::unexpected(rows.error());
             for (const auto& row : *rows) {
@@ -240,15 +241,17 @@ TEST_F(TransferTest, PeopleImportValidatesEveryRowAndRoundTrips) {
     EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person"), 0);
 
     const std::string good =
-        "organisation,display_name,role,email,phone,department,is_contact\n"
-        "D-001,山田 花子,org_lead,hanako@example.jp,+81-3-0000-0000,情報システム部,yes\n"
-        "デモ銀行,鈴木 一郎,participant,,,,0\n";
+        "organisation,display_name,role,email,phone,department,is_contact,team_roles\n"
+        "D-001,山田 花子,org_lead,hanako@example.jp,+81-3-0000-0000,情報システム部,yes,\"pr, csirt\"\n"
+        "デモ銀行,鈴木 一郎,participant,,,,0,\n";
     auto applied = ImportPeopleText(good, ImportMode::kApply);
     ASSERT_TRUE(applied);
     EXPECT_TRUE(applied->valid) << Describe(*applied);
     EXPECT_EQ(applied->created, 2u);
     EXPECT_EQ(CountRows("SELECT COUNT(*) FROM join_link"), 0);  // imported people get no link
     EXPECT_EQ(AuditCount("people.import"), 1);
+    // Team roles are stored in the fixed order of kTeamRoles.
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE team_roles = 'csirt,pr'"), 1);
 
     const std::string before = PeopleSnapshot();
     for (auto format : {ExportFormat::kCsv, ExportFormat::kXlsx}) {
@@ -262,6 +265,49 @@ TEST_F(TransferTest, PeopleImportValidatesEveryRowAndRoundTrips) {
             EXPECT_EQ(PeopleSnapshot(), before);
         }
     }
+}
+
+TEST_F(TransferTest, PeopleImportReadsTeamRolesAsCodesOrJapaneseLabels) {
+    ASSERT_TRUE(ImportOrganisationsText(kGoodOrganisations, ImportMode::kApply));
+    const std::string bad =
+        "組織,氏名,役割,担当機能\n"
+        "D-001,山田 花子,組織責任者,広報、経営層\n"
+        "D-001,佐藤 健,参加者,\"csirt,hacker\"\n"   // unknown role
+        "デモ銀行,鈴木 一郎,参加者,\"広報,pr\"\n";  // the same role twice
+    auto report = ImportPeopleText(bad, ImportMode::kApply);
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_FALSE(report->valid);
+    EXPECT_TRUE(HasError(*report, 3, "担当機能")) << Describe(*report);
+    EXPECT_TRUE(HasError(*report, 4, "担当機能")) << Describe(*report);
+    EXPECT_FALSE(HasError(*report, 2, "担当機能")) << Describe(*report);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person"), 0);
+
+    const std::string good =
+        "組織,氏名,役割,担当機能\n"
+        "D-001,山田 花子,組織責任者,広報、経営層\n"
+        "D-001,佐藤 健,参加者,ＣＳＩＲＴ，システム\n"
+        "デモ銀行,鈴木 一郎,参加者,\n";
+    auto applied = ImportPeopleText(good, ImportMode::kApply);
+    ASSERT_TRUE(applied);
+    ASSERT_TRUE(applied->valid) << Describe(*applied);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE team_roles = 'management,pr'"), 1);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE team_roles = 'csirt,systems'"), 1);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE team_roles = ''"), 1);
+
+    auto english = ExportPeople(Transfer(organiser_), exercise_id_, {}, ExportFormat::kCsv, HeaderLanguage::kEnglish);
+    ASSERT_TRUE(english);
+    EXPECT_NE(english->body.find("team_roles"), std::string::npos);
+    EXPECT_NE(english->body.find("\"management,pr\""), std::string::npos) << english->body;
+    auto japanese = ExportPeople(Transfer(organiser_), exercise_id_, {}, ExportFormat::kCsv, HeaderLanguage::kJapanese);
+    ASSERT_TRUE(japanese);
+    EXPECT_NE(japanese->body.find("担当機能"), std::string::npos);
+    EXPECT_NE(japanese->body.find("\"経営層,広報\""), std::string::npos) << japanese->body;
+
+    // Changing only the team roles updates the person; an empty cell clears them.
+    auto changed = ImportPeopleText("組織,氏名,役割,担当機能\nD-001,山田 花子,組織責任者,\n", ImportMode::kApply);
+    ASSERT_TRUE(changed);
+    EXPECT_EQ(changed->updated, 1u) << Describe(*changed);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE team_roles = 'management,pr'"), 0);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/scenario.hpp"
+#include "core/team_roles.hpp"
 #include "scenario/scenario_problems.hpp"
 
 namespace enshu::db {
@@ -37,9 +38,9 @@ inline constexpr std::size_t kMaxOverlayAdded = 500;
 inline constexpr double kMinSpeed = 0.1;
 inline constexpr double kMaxSpeed = 1440;
 
-// The functions of a person inside its organisation (person.team_roles) and the
-// participation modes an audience may name.
-inline constexpr std::string_view kTeamRoles[] = {"management", "csirt", "pr", "systems", "legal", "operations"};
+// The functions of a person inside its organisation (person.team_roles; the list is
+// core/team_roles.hpp) and the participation modes an audience may name.
+using ::enshu::kTeamRoles;
 inline constexpr std::string_view kAudienceModes[] = {"venue", "online", "simulated"};
 
 // What audience values are known. Built from the database's reference data; the
