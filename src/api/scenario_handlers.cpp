@@ -12,6 +12,7 @@
 #include "api/actor.hpp"
 #include "api/feature_support.hpp"
 #include "api/handlers.hpp"
+#include "api/scenario_context.hpp"
 #include "exercise/organisation_repository.hpp"
 #include "exercise/reference_lookup.hpp"
 #include "scenario/scenario_msel.hpp"
@@ -164,25 +165,9 @@ Response ProblemsResponse(const scenario::Problems& problems) {
     return Response::Json(body, 422);
 }
 
-// Sector codes from the reference data and the exercise's organisations (by
-// external ref and "id:N").
+// Sector codes and the exercise's organisations (shared with `enshu scenario import`).
 Result<scenario::ValidationContext> ValidationContextOf(RequestContext& context, std::int64_t exercise_id) {
-    auto reference = exercise::SharedReferenceData(context.services.database);
-    if (!reference) return tl::unexpected(reference.error());
-    scenario::ValidationContext validation = scenario::ValidationContextFrom(**reference);
-    std::set<std::string> refs;
-    auto status = context.services.database.Read([&](db::Connection& connection) -> Status {
-        auto organisations = exercise::AllOrganisations(connection, exercise_id);
-        if (!organisations) return tl::unexpected(organisations.error());
-        for (const auto& organisation : *organisations) {
-            if (!organisation.external_ref.empty()) refs.insert(organisation.external_ref);
-            refs.insert("id:" + std::to_string(organisation.id));
-        }
-        return Ok();
-    });
-    if (!status) return tl::unexpected(status.error());
-    validation.organisation_refs = std::move(refs);
-    return validation;
+    return ExerciseValidationContext(context.services.database, exercise_id);
 }
 
 // The JSON body, unwrapping {"<name>": {...}} when the client sent the GET shape.

@@ -14,6 +14,7 @@
 #include "app/config_loader.hpp"
 #include "app/file_limit.hpp"
 #include "app/load_command.hpp"
+#include "app/scenario_command.hpp"
 #include "app/version.hpp"
 
 namespace enshu::app {
@@ -81,6 +82,24 @@ int RunCommandLine(int argc, char** argv) {
     user_add_command->add_option("--role", user_add.role, "role in that exercise: organiser, controller, ministry, observer");
     user_add_command->add_option("--ministry", user_add.ministry_code, "ministry code for the ministry role (fsa, mic, mhlw, meti, mlit)");
 
+    auto* scenario = cli.add_subcommand("scenario", "Import or export the master scenario of an exercise");
+    scenario->require_subcommand(1);
+    ServerOptions scenario_options;
+    ScenarioImportOptions scenario_import;
+    auto* scenario_import_command =
+        scenario->add_subcommand("import", "Validate a scenario file (.yaml/.yml or MSEL .xlsx) and store it");
+    AddConfigFlags(*scenario_import_command, scenario_options);
+    scenario_import_command->add_option("--exercise", scenario_import.exercise_id, "exercise id")->required();
+    scenario_import_command->add_option("FILE", scenario_import.file, "scenario file")->required();
+    scenario_import_command->add_flag("--dry-run", scenario_import.dry_run, "validate only; store nothing");
+    ScenarioExportOptions scenario_export;
+    auto* scenario_export_command = scenario->add_subcommand("export", "Write the stored scenario to a file");
+    AddConfigFlags(*scenario_export_command, scenario_options);
+    scenario_export_command->add_option("--exercise", scenario_export.exercise_id, "exercise id")->required();
+    scenario_export_command->add_option("--format", scenario_export.format, "yaml (default) or xlsx")
+        ->check(CLI::IsMember({"yaml", "xlsx"}));
+    scenario_export_command->add_option("--out", scenario_export.out, "file to write")->required();
+
     LoadCommand load(cli);
     cli.add_subcommand("version", "Print the version");
 
@@ -94,6 +113,8 @@ int RunCommandLine(int argc, char** argv) {
     if (demo->parsed()) return RunDemo(demo_options, demo_settings);
     if (migrate->parsed()) return RunMigrate(migrate_options);
     if (user_add_command->parsed()) return RunUserAdd(user_options, user_add);
+    if (scenario_import_command->parsed()) return RunScenarioImport(scenario_options, scenario_import);
+    if (scenario_export_command->parsed()) return RunScenarioExport(scenario_options, scenario_export);
     if (load.parsed()) return load.Run();
     std::cout << "enshu " << kVersion << "\n";
     return 0;
