@@ -135,6 +135,8 @@ export interface Person {
   phone: string;
   department: string;
   is_contact: boolean;
+  // Functions in the organisation (TEAM_ROLES); injects addressed to a team role reach them.
+  team_roles: string[];
   join_link: { status: JoinLinkStatus; expires_at: string | null; last_used_at: string | null };
 }
 
@@ -145,6 +147,7 @@ export interface PersonInput {
   phone?: string;
   department?: string;
   is_contact?: boolean;
+  team_roles?: string[];
 }
 
 export interface IssuedJoinLink {

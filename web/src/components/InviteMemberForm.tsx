@@ -2,6 +2,7 @@ import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createPerson } from '../api/endpoints';
+import { TEAM_ROLES } from '../api/scenarioTypes';
 import type { IssuedJoinLink, PersonInput } from '../api/types';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -24,7 +25,11 @@ export function InviteMemberForm({ exerciseId, organisationId, open, onClose, on
     setBusy(true);
     setError(null);
     try {
-      const issued = await createPerson(exerciseId, organisationId, { ...values, is_contact: values.is_contact ?? false });
+      const issued = await createPerson(exerciseId, organisationId, {
+        ...values,
+        is_contact: values.is_contact ?? false,
+        team_roles: values.team_roles ?? [],
+      });
       form.resetFields();
       onInvited(issued);
     } catch (failure) {
@@ -60,6 +65,13 @@ export function InviteMemberForm({ exerciseId, organisationId, open, onClose, on
               { value: 'participant', label: t('role.participant') },
               { value: 'org_lead', label: t('role.org_lead') },
             ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('people.teamRoles')} name="team_roles" extra={t('people.teamRolesHelp')}>
+          <Select
+            mode="multiple"
+            allowClear
+            options={TEAM_ROLES.map((role) => ({ value: role, label: t(`teamRole.${role}`) }))}
           />
         </Form.Item>
         <Form.Item label={t('people.email')} name="email" rules={[{ type: 'email', message: t('people.emailInvalid') }]}>

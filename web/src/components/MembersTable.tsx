@@ -61,6 +61,13 @@ export function MembersTable({ exerciseId, organisationId, people, loading, canM
       columns={[
         { key: 'name', title: t('people.name'), dataIndex: 'display_name' },
         { key: 'role', title: t('people.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) },
+        {
+          key: 'teamRoles',
+          title: t('people.teamRoles'),
+          dataIndex: 'team_roles',
+          render: (roles: string[] | undefined) =>
+            roles && roles.length > 0 ? roles.map((role) => t(`teamRole.${role}`)).join(t('people.listSeparator')) : '—',
+        },
         { key: 'department', title: t('people.department'), dataIndex: 'department' },
         { key: 'email', title: t('people.email'), dataIndex: 'email' },
         {

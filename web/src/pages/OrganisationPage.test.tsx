@@ -31,6 +31,7 @@ const lead: Person = {
   phone: '',
   department: '情報システム部',
   is_contact: true,
+  team_roles: [],
   join_link: { status: 'active', expires_at: '2024-02-01T00:00:00.000Z', last_used_at: null },
 };
 const orgLead: Session = {
