@@ -32,8 +32,8 @@ bool MatchesLimitedStaff(const EventAudience& audience, const StreamSubscriber& 
 // - otherwise a participant needs a scope (everyone, its organisation listed, or, when
 //   no organisation is listed, a sector or mode list) and must match every non-empty
 //   dimension: sector, mode, team role. A participant with no recorded team roles
-//   matches any team-role list (the person list has no team functions yet, so the whole
-//   organisation sees role-addressed injects).
+//   (person.team_roles, set on the members page or by the people import) matches any
+//   team-role list, so an organisation that has not assigned functions misses nothing.
 bool AudienceMatches(const EventAudience& audience, const StreamSubscriber& subscriber) {
     if (subscriber.watches_everything) return !audience.participants_only;
     const bool participant = subscriber.organisation_id.has_value() || subscriber.person_id.has_value();
