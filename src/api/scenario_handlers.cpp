@@ -7,7 +7,9 @@
 // outside its ministry, get 404 as if it did not exist; a member whose role may not
 // use the route gets 403.
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "api/actor.hpp"
 #include "api/feature_support.hpp"
@@ -235,6 +237,45 @@ nlohmann::json OverlayAnswer(const scenario::Overlay* overlay, std::int64_t vers
             {"version", version}};
 }
 
+// Answers an overlay GET for `key` (a sector code or an organisation id): the stored overlay, or none, with its
+// version (0 when never saved) as the ETag and `key` echoed under `key_member`.
+template <typename Key>
+Response OverlayResponse(const std::map<Key, scenario::Overlay>& overlays, const std::map<Key, std::int64_t>& versions,
+                         const Key& key, const char* key_member) {
+    const auto overlay = overlays.find(key);
+    const auto version = versions.find(key);
+    const std::int64_t number = version == versions.end() ? 0 : version->second;
+    nlohmann::json answer = OverlayAnswer(overlay == overlays.end() ? nullptr : &overlay->second, number);
+    answer[key_member] = key;
+    return WithETag(Response::Json(answer), number);
+}
+
+// The part of an overlay PUT after the caller's access to the overlay was checked. Reads the dry-run flag and
+// If-Match, loads the current scenario, validates the body against `target_of(snapshot)`, then answers the dry run
+// or stores the overlay with `save(store, overlay, actor, expected_version)` and returns `get(context)`.
+// Errors are returned in that order, so both overlay kinds report the same failure first.
+template <typename TargetOf, typename Save>
+Result<Response> PutOverlay(RequestContext& context, std::int64_t exercise_id, const TargetOf& target_of,
+                            const Save& save, Result<Response> (*get)(RequestContext&)) {
+    auto store = StoreOf(context);
+    if (!store) return tl::unexpected(store.error());
+    auto dry_run = DryRun(context.request);
+    if (!dry_run) return tl::unexpected(dry_run.error());
+    auto expected_version = IfMatch(context.request);
+    if (!expected_version) return tl::unexpected(expected_version.error());
+    auto snapshot = (*store)->Load(exercise_id);
+    if (!snapshot) return tl::unexpected(snapshot.error());
+    const scenario::OverlayTarget target = target_of(**snapshot);
+    auto read = ReadOverlayBody(context, exercise_id, target);
+    if (!read) return tl::unexpected(read.error());
+    if (!*read) return ProblemsResponse(read->error());
+    if (*dry_run) return Response::Json({{"dry_run", true}, {"valid", true}, {"overlay", OverlayToJson(**read)}});
+    if (auto saved = save(**store, **read, ActorOf(context), *expected_version); !saved) {
+        return tl::unexpected(saved.error());
+    }
+    return get(context);
+}
+
 }  // namespace
 
 Result<Response> HandleGetScenario(RequestContext& context) {
@@ -335,13 +376,8 @@ Result<Response> HandleGetSectorOverlay(RequestContext& context) {
     if (!sector_code) return tl::unexpected(sector_code.error());
     auto snapshot = Snapshot(context, *exercise_id);
     if (!snapshot) return tl::unexpected(snapshot.error());
-    auto overlay = (*snapshot)->sector_overlays.find(*sector_code);
-    auto version = (*snapshot)->sector_overlay_versions.find(*sector_code);
-    const std::int64_t number = version == (*snapshot)->sector_overlay_versions.end() ? 0 : version->second;
-    nlohmann::json answer =
-        OverlayAnswer(overlay == (*snapshot)->sector_overlays.end() ? nullptr : &overlay->second, number);
-    answer["sector_code"] = *sector_code;
-    return WithETag(Response::Json(answer), number);
+    return OverlayResponse((*snapshot)->sector_overlays, (*snapshot)->sector_overlay_versions, *sector_code,
+                           "sector_code");
 }
 
 Result<Response> HandlePutSectorOverlay(RequestContext& context) {
@@ -351,25 +387,16 @@ Result<Response> HandlePutSectorOverlay(RequestContext& context) {
     if (!caller) return tl::unexpected(caller.error());
     auto sector_code = RequireSectorAccess(context, **caller, *exercise_id);
     if (!sector_code) return tl::unexpected(sector_code.error());
-    auto store = StoreOf(context);
-    if (!store) return tl::unexpected(store.error());
-    auto dry_run = DryRun(context.request);
-    if (!dry_run) return tl::unexpected(dry_run.error());
-    auto expected_version = IfMatch(context.request);
-    if (!expected_version) return tl::unexpected(expected_version.error());
-    auto snapshot = (*store)->Load(*exercise_id);
-    if (!snapshot) return tl::unexpected(snapshot.error());
-    const scenario::OverlayTarget target{scenario::OverlayScope::kSector, &(*snapshot)->master, nullptr};
-    auto read = ReadOverlayBody(context, *exercise_id, target);
-    if (!read) return tl::unexpected(read.error());
-    if (!*read) return ProblemsResponse(read->error());
-    if (*dry_run) return Response::Json({{"dry_run", true}, {"valid", true}, {"overlay", OverlayToJson(**read)}});
-    if (auto saved =
-            (*store)->SaveSectorOverlay(*exercise_id, *sector_code, **read, ActorOf(context), *expected_version);
-        !saved) {
-        return tl::unexpected(saved.error());
-    }
-    return HandleGetSectorOverlay(context);
+    return PutOverlay(
+        context, *exercise_id,
+        [](const scenario::ExerciseScenario& snapshot) {
+            return scenario::OverlayTarget{scenario::OverlayScope::kSector, &snapshot.master, nullptr};
+        },
+        [&](scenario::ScenarioStore& store, const scenario::Overlay& overlay, const audit::Actor& actor,
+            const std::optional<std::int64_t>& expected_version) {
+            return store.SaveSectorOverlay(*exercise_id, *sector_code, overlay, actor, expected_version);
+        },
+        &HandleGetSectorOverlay);
 }
 
 Result<Response> HandleGetOrganisationOverlay(RequestContext& context) {
@@ -385,13 +412,8 @@ Result<Response> HandleGetOrganisationOverlay(RequestContext& context) {
     if (!organisation) return tl::unexpected(organisation.error());
     auto snapshot = Snapshot(context, *exercise_id);
     if (!snapshot) return tl::unexpected(snapshot.error());
-    auto overlay = (*snapshot)->organisation_overlays.find(*organisation_id);
-    auto version = (*snapshot)->organisation_overlay_versions.find(*organisation_id);
-    const std::int64_t number = version == (*snapshot)->organisation_overlay_versions.end() ? 0 : version->second;
-    nlohmann::json answer =
-        OverlayAnswer(overlay == (*snapshot)->organisation_overlays.end() ? nullptr : &overlay->second, number);
-    answer["organisation_id"] = *organisation_id;
-    return WithETag(Response::Json(answer), number);
+    return OverlayResponse((*snapshot)->organisation_overlays, (*snapshot)->organisation_overlay_versions,
+                           *organisation_id, "organisation_id");
 }
 
 Result<Response> HandlePutOrganisationOverlay(RequestContext& context) {
@@ -405,27 +427,18 @@ Result<Response> HandlePutOrganisationOverlay(RequestContext& context) {
     if (!access) return tl::unexpected(access.error());
     auto organisation = LoadOrganisation(context, *exercise_id, *organisation_id);
     if (!organisation) return tl::unexpected(organisation.error());
-    auto store = StoreOf(context);
-    if (!store) return tl::unexpected(store.error());
-    auto dry_run = DryRun(context.request);
-    if (!dry_run) return tl::unexpected(dry_run.error());
-    auto expected_version = IfMatch(context.request);
-    if (!expected_version) return tl::unexpected(expected_version.error());
-    auto snapshot = (*store)->Load(*exercise_id);
-    if (!snapshot) return tl::unexpected(snapshot.error());
-    auto sector = (*snapshot)->sector_overlays.find(organisation->sector_code);
-    const scenario::OverlayTarget target{scenario::OverlayScope::kOrganisation, &(*snapshot)->master,
-                                         sector == (*snapshot)->sector_overlays.end() ? nullptr : &sector->second};
-    auto read = ReadOverlayBody(context, *exercise_id, target);
-    if (!read) return tl::unexpected(read.error());
-    if (!*read) return ProblemsResponse(read->error());
-    if (*dry_run) return Response::Json({{"dry_run", true}, {"valid", true}, {"overlay", OverlayToJson(**read)}});
-    if (auto saved = (*store)->SaveOrganisationOverlay(*exercise_id, *organisation_id, **read, ActorOf(context),
-                                                       *expected_version);
-        !saved) {
-        return tl::unexpected(saved.error());
-    }
-    return HandleGetOrganisationOverlay(context);
+    return PutOverlay(
+        context, *exercise_id,
+        [&](const scenario::ExerciseScenario& snapshot) {
+            const auto sector = snapshot.sector_overlays.find(organisation->sector_code);
+            return scenario::OverlayTarget{scenario::OverlayScope::kOrganisation, &snapshot.master,
+                                           sector == snapshot.sector_overlays.end() ? nullptr : &sector->second};
+        },
+        [&](scenario::ScenarioStore& store, const scenario::Overlay& overlay, const audit::Actor& actor,
+            const std::optional<std::int64_t>& expected_version) {
+            return store.SaveOrganisationOverlay(*exercise_id, *organisation_id, overlay, actor, expected_version);
+        },
+        &HandleGetOrganisationOverlay);
 }
 
 Result<Response> HandleGetEffectiveTimeline(RequestContext& context) {
