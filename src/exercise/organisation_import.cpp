@@ -193,18 +193,9 @@ Result<ImportReport> ImportOrganisations(const TransferContext& context, std::in
                 if (auto updated = UpdateOrganisation(connection, plan.organisation, now); !updated) return updated;
             }
         }
-        return context.audit.Append(connection, context.actor,
-                                    {exercise_id,
-                                     "organisations.import",
-                                     "exercise",
-                                     std::to_string(exercise_id),
-                                     nullptr,
-                                     {{"row_count", report.row_count},
-                                      {"created", report.created},
-                                      {"updated", report.updated},
-                                      {"unchanged", report.unchanged}}});
+        return AppendImportAudit(context, connection, exercise_id, "organisations.import", report);
     };
-    auto status = mode == ImportMode::kDryRun ? context.database.Read(work) : context.database.Write(work);
+    auto status = RunImportTransaction(context, mode, work);
     if (!status) return tl::unexpected(status.error());
     return report;
 }

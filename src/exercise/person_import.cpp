@@ -225,18 +225,9 @@ Result<ImportReport> ImportPeople(const TransferContext& context, std::int64_t e
                 if (auto updated = UpdatePerson(connection, plan.person, now); !updated) return updated;
             }
         }
-        return context.audit.Append(connection, context.actor,
-                                    {exercise_id,
-                                     "people.import",
-                                     "exercise",
-                                     std::to_string(exercise_id),
-                                     nullptr,
-                                     {{"row_count", report.row_count},
-                                      {"created", report.created},
-                                      {"updated", report.updated},
-                                      {"unchanged", report.unchanged}}});
+        return AppendImportAudit(context, connection, exercise_id, "people.import", report);
     };
-    auto status = mode == ImportMode::kDryRun ? context.database.Read(work) : context.database.Write(work);
+    auto status = RunImportTransaction(context, mode, work);
     if (!status) return tl::unexpected(status.error());
     return report;
 }
