@@ -1,6 +1,24 @@
 #include "exercise/import_context.hpp"
 
+#include "exercise/exercise_repository.hpp"
+#include "exercise/visibility.hpp"
+
 namespace enshu::exercise {
+
+Result<UploadedTable> OpenImport(const TransferContext& context, std::int64_t exercise_id,
+                                 std::string_view file_bytes) {
+    if (auto allowed = RequireOrganiser(context.principal, exercise_id); !allowed) {
+        return tl::unexpected(allowed.error());
+    }
+    return ReadUploadedTable(file_bytes);
+}
+
+Status RequireExerciseIn(db::Connection& connection, std::int64_t exercise_id) {
+    auto exists = ExerciseExists(connection, exercise_id);
+    if (!exists) return tl::unexpected(exists.error());
+    if (!*exists) return Fail(ErrorCode::kNotFound, "exercise not found", "exercise_id");
+    return Ok();
+}
 
 Status RunImportTransaction(const TransferContext& context, ImportMode mode,
                             const std::function<Status(db::Connection&)>& work) {

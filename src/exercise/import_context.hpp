@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "audit/audit_log.hpp"
 #include "core/access.hpp"
@@ -24,6 +25,13 @@ struct TransferContext {
     const Principal& principal;
     const audit::Actor& actor;
 };
+
+// The start every import shares: the caller must be an organiser of the exercise, and
+// the uploaded bytes must read as a table (CSV or XLSX). Errors name the problem.
+Result<UploadedTable> OpenImport(const TransferContext& context, std::int64_t exercise_id, std::string_view file_bytes);
+
+// Inside the import's transaction: kNotFound ("exercise_id") unless the exercise exists.
+Status RequireExerciseIn(db::Connection& connection, std::int64_t exercise_id);
 
 // Runs an import's `work` in a read transaction for a dry run (nothing can be
 // written) or a write transaction otherwise (all rows or none).

@@ -164,10 +164,7 @@ const std::vector<ColumnSpec>& OrganisationColumns() {
 
 Result<ImportReport> ImportOrganisations(const TransferContext& context, std::int64_t exercise_id,
                                          std::string_view file_bytes, ImportMode mode) {
-    if (auto allowed = RequireOrganiser(context.principal, exercise_id); !allowed) {
-        return tl::unexpected(allowed.error());
-    }
-    auto table = ReadUploadedTable(file_bytes);
+    auto table = OpenImport(context, exercise_id, file_bytes);
     if (!table) return tl::unexpected(table.error());
 
     ImportReport report;
@@ -176,9 +173,7 @@ Result<ImportReport> ImportOrganisations(const TransferContext& context, std::in
     // Planning reads inside the same transaction that writes, so that what was
     // checked is what is written.
     const auto work = [&](db::Connection& connection) -> Status {
-        auto exists = ExerciseExists(connection, exercise_id);
-        if (!exists) return tl::unexpected(exists.error());
-        if (!*exists) return Fail(ErrorCode::kNotFound, "exercise not found", "exercise_id");
+        if (auto exists = RequireExerciseIn(connection, exercise_id); !exists) return exists;
         auto existing = AllOrganisations(connection, exercise_id);
         if (!existing) return tl::unexpected(existing.error());
         std::vector<PlannedRow> planned;

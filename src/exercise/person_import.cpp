@@ -197,19 +197,14 @@ const std::vector<ColumnSpec>& PersonColumns() {
 
 Result<ImportReport> ImportPeople(const TransferContext& context, std::int64_t exercise_id, std::string_view file_bytes,
                                   ImportMode mode) {
-    if (auto allowed = RequireOrganiser(context.principal, exercise_id); !allowed) {
-        return tl::unexpected(allowed.error());
-    }
-    auto table = ReadUploadedTable(file_bytes);
+    auto table = OpenImport(context, exercise_id, file_bytes);
     if (!table) return tl::unexpected(table.error());
 
     ImportReport report;
     report.dry_run = mode == ImportMode::kDryRun;
     const std::string now = FormatTimestamp(context.clock.Now());
     const auto work = [&](db::Connection& connection) -> Status {
-        auto exists = ExerciseExists(connection, exercise_id);
-        if (!exists) return tl::unexpected(exists.error());
-        if (!*exists) return Fail(ErrorCode::kNotFound, "exercise not found", "exercise_id");
+        if (auto exists = RequireExerciseIn(connection, exercise_id); !exists) return exists;
         auto organisations = AllOrganisations(connection, exercise_id);
         if (!organisations) return tl::unexpected(organisations.error());
         auto people = ListPeopleOfExercise(connection, exercise_id, now);
