@@ -2,8 +2,7 @@
 // localStorage and mirrored to <html lang> and the document title.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ja from './ja.json';
+import { translations } from './resources';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,7 +42,7 @@ export function currentLanguage(): Language {
 i18n.on('languageChanged', applyLanguage);
 
 void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
+  resources: { ja: { translation: translations.ja }, en: { translation: translations.en } },
   lng: storedLanguage(),
   fallbackLng: 'ja',
   supportedLngs: LANGUAGES,

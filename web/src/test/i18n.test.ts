@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_CODES } from '../api/client';
 import { PARTICIPATION_MODES, PHASE_KINDS, SIZE_BANDS } from '../api/types';
-import en from '../i18n/en.json';
-import ja from '../i18n/ja.json';
+import { mergeTranslations, translations } from '../i18n/resources';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,8 +17,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return keys;
 }
 
-const jaKeys = flatten(ja as Tree);
-const enKeys = flatten(en as Tree);
+const jaKeys = flatten(translations.ja as Tree);
+const enKeys = flatten(translations.en as Tree);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,7 +29,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('translations', () => {
-  it('ja.json and en.json have the same keys', () => {
+  it('ja and en (core and feature files) have the same keys', () => {
     const onlyJa = [...jaKeys.keys()].filter((key) => !enKeys.has(key));
     const onlyEn = [...enKeys.keys()].filter((key) => !jaKeys.has(key));
     expect({ onlyJa, onlyEn }).toEqual({ onlyJa: [], onlyEn: [] });
@@ -75,5 +74,16 @@ describe('translations', () => {
       ...KNOWN_CODES.map((code) => `errors.${code}`),
     ];
     expect(needed.filter((key) => !jaKeys.has(key))).toEqual([]);
+  });
+});
+
+describe('mergeTranslations', () => {
+  it('adds the feature files of one language and refuses a key defined twice', () => {
+    const files = {
+      './features/a.ja.json': { default: { a: { x: 'エー' } } },
+      './features/a.en.json': { default: { a: { x: 'A' } } },
+    };
+    expect(mergeTranslations({ core: 'コア' }, files, 'ja')).toEqual({ core: 'コア', a: { x: 'エー' } });
+    expect(() => mergeTranslations({ a: 'dup' }, files, 'en')).toThrow(/"a" of \.\/features\/a\.en\.json/);
   });
 });
