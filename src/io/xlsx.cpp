@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::size_t kMaxStringCharacters = 32767;
 constexpr double kMaxColumnWidth = 255;
+constexpr std::size_t kMaxListCharacters = 255;
 
 // A file created with mkstemp and removed when this goes out of scope.
 class TemporaryFile {
@@ -52,6 +53,37 @@ class TemporaryFile {
 
 std::string SheetLabel(std::size_t index, const std::string& name) {
     return "sheet " + std::to_string(index + 1) + " (" + name + ")";
+}
+
+// Drop-down lists and hidden columns: what Excel would reject.
+Status ValidateSheetExtras(const SheetOptions& sheet, const std::string& label) {
+    for (std::size_t index = 0; index < sheet.list_validations.size(); ++index) {
+        const ListValidation& list = sheet.list_validations[index];
+        const std::string where = label + ", list validation " + std::to_string(index + 1);
+        if (list.options.empty()) return Fail(ErrorCode::kInvalidArgument, where + ": no options");
+        std::size_t characters = list.options.size() - 1;  // the commas
+        for (const auto& option : list.options) {
+            if (option.empty() || option.find(',') != std::string::npos || !IsValidUtf8(option)) {
+                return Fail(ErrorCode::kInvalidArgument,
+                            where + ": option '" + option + "' must be non-empty UTF-8 text without commas");
+            }
+            characters += CharacterCount(option);
+        }
+        if (characters > kMaxListCharacters) {
+            return Fail(ErrorCode::kInvalidArgument, where + ": the options exceed Excel's 255 characters");
+        }
+        if (list.first_row > list.last_row || list.first_column > list.last_column || list.last_row >= kXlsxMaxRows ||
+            list.last_column >= kXlsxMaxColumns) {
+            return Fail(ErrorCode::kInvalidArgument, where + ": the cell block is empty or outside Excel's grid");
+        }
+    }
+    for (std::size_t column : sheet.hidden_columns) {
+        if (column >= kXlsxMaxColumns) {
+            return Fail(ErrorCode::kInvalidArgument,
+                        label + ": hidden column " + std::to_string(column + 1) + " is outside Excel's grid");
+        }
+    }
+    return Ok();
 }
 
 // Checks what libxlsxwriter or Excel would reject, before anything is written.
@@ -103,11 +135,45 @@ Status Check(lxw_error error, const std::string& where) {
 }
 
 // Writes one sheet into `worksheet`; `bold` formats row 0.
-Status WriteSheet(lxw_worksheet* worksheet, const SheetToWrite& sheet, lxw_format* bold, const std::string& label) {
+Status WriteSheet(lxw_worksheet* worksheet, const SheetToWrite& sheet, const SheetOptions& options, lxw_format* bold,
+                  const std::string& label) {
     for (std::size_t column = 0; column < sheet.column_widths.size(); ++column) {
         const auto index = static_cast<lxw_col_t>(column);
         if (Status status = Check(worksheet_set_column(worksheet, index, index, sheet.column_widths[column], nullptr),
                                   label + ", column " + std::to_string(column + 1));
+            !status) {
+            return status;
+        }
+    }
+    for (std::size_t column : options.hidden_columns) {
+        const auto index = static_cast<lxw_col_t>(column);
+        const double width =
+            column < sheet.column_widths.size() ? sheet.column_widths[column] : static_cast<double>(LXW_DEF_COL_WIDTH);
+        lxw_row_col_options hidden{};
+        hidden.hidden = LXW_TRUE;
+        if (Status status = Check(worksheet_set_column_opt(worksheet, index, index, width, nullptr, &hidden),
+                                  label + ", hidden column " + std::to_string(column + 1));
+            !status) {
+            return status;
+        }
+    }
+    for (std::size_t index = 0; index < options.list_validations.size(); ++index) {
+        const ListValidation& list = options.list_validations[index];
+        std::vector<char*> values;
+        values.reserve(list.options.size() + 1);
+        for (const auto& option : list.options) values.push_back(const_cast<char*>(option.c_str()));
+        values.push_back(nullptr);
+        lxw_data_validation validation{};
+        validation.validate = LXW_VALIDATION_TYPE_LIST;
+        validation.value_list = values.data();
+        validation.ignore_blank = LXW_VALIDATION_ON;
+        validation.dropdown = LXW_VALIDATION_ON;
+        validation.show_error = LXW_VALIDATION_ON;
+        if (Status status = Check(worksheet_data_validation_range(
+                                      worksheet, static_cast<lxw_row_t>(list.first_row),
+                                      static_cast<lxw_col_t>(list.first_column), static_cast<lxw_row_t>(list.last_row),
+                                      static_cast<lxw_col_t>(list.last_column), &validation),
+                                  label + ", list validation " + std::to_string(index + 1));
             !status) {
             return status;
         }
@@ -145,10 +211,22 @@ Result<std::string> ReadWholeFile(const std::string& path) {
 
 }  // namespace
 
-Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) {
+Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) { return WriteXlsx(sheets, {}); }
+
+Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets, const std::vector<SheetOptions>& options) {
     if (sheets.empty()) return Fail(ErrorCode::kInvalidArgument, "sheets: at least one sheet is required", "sheets");
+    if (options.size() > sheets.size()) {
+        return Fail(ErrorCode::kInvalidArgument, "options: more entries than sheets", "options");
+    }
+    const SheetOptions no_options;
+    const auto options_of = [&](std::size_t i) -> const SheetOptions& {
+        return i < options.size() ? options[i] : no_options;
+    };
     for (std::size_t i = 0; i < sheets.size(); ++i) {
         if (Status status = ValidateSheet(sheets[i], i); !status) return tl::unexpected(std::move(status.error()));
+        if (Status status = ValidateSheetExtras(options_of(i), SheetLabel(i, sheets[i].name)); !status) {
+            return tl::unexpected(std::move(status.error()));
+        }
     }
     std::vector<std::string> names;
     names.reserve(sheets.size());
@@ -157,10 +235,10 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) {
 
     auto file = TemporaryFile::Create();
     if (!file) return tl::unexpected(std::move(file.error()));
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_FALSE;
-    options.use_zip64 = LXW_FALSE;
-    lxw_workbook* workbook = workbook_new_opt(file->Path().c_str(), &options);
+    lxw_workbook_options workbook_options{};
+    workbook_options.constant_memory = LXW_FALSE;
+    workbook_options.use_zip64 = LXW_FALSE;
+    lxw_workbook* workbook = workbook_new_opt(file->Path().c_str(), &workbook_options);
     if (workbook == nullptr) return Fail(ErrorCode::kInternal, "xlsx: libxlsxwriter could not create a workbook");
 
     // From here on the workbook must be closed (which also frees it) on every path.
@@ -174,7 +252,7 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets) {
             written = Fail(ErrorCode::kInternal, label + ": libxlsxwriter rejected the sheet name");
             break;
         }
-        written = WriteSheet(worksheet, sheets[i], bold, label);
+        written = WriteSheet(worksheet, sheets[i], options_of(i), bold, label);
     }
     const lxw_error closed = workbook_close(workbook);
     if (!written) return tl::unexpected(std::move(written.error()));

@@ -18,10 +18,29 @@ namespace enshu::io {
 // A cell to write: text, a number (written as a number, not text), or empty.
 using CellValue = std::variant<std::monostate, std::string, double>;
 
+// A drop-down list of allowed values over a block of cells (Excel data validation, type
+// "list"): Excel refuses other values typed into those cells. Rows and columns are zero-based
+// and inclusive. The options are joined with commas, so none may contain a comma, and all
+// together (with the commas) are at most 255 characters (Excel's limit).
+struct ListValidation {
+    std::size_t first_row = 0;
+    std::size_t last_row = 0;
+    std::size_t first_column = 0;
+    std::size_t last_column = 0;
+    std::vector<std::string> options;
+};
+
 struct SheetToWrite {
     std::string name;                          // <= 31 characters, no []:*?/\ (sanitised if needed)
     std::vector<std::vector<CellValue>> rows;  // row 0 is written bold as the header
     std::vector<double> column_widths;         // optional, in characters
+};
+
+// What a sheet may have besides its cells (separate from SheetToWrite so that existing
+// aggregate initialisations stay complete).
+struct SheetOptions {
+    std::vector<ListValidation> list_validations;  // drop-down lists
+    std::vector<std::size_t> hidden_columns;       // zero-based (e.g. a key column)
 };
 
 // Returns the bytes of an .xlsx file with one worksheet per entry of `sheets`, in order.
@@ -31,9 +50,15 @@ struct SheetToWrite {
 // and made unique (case-insensitively) by appending " (2)", " (3)"... Errors: kInvalidArgument when there is no sheet,
 // a string is not valid UTF-8, a number is not finite or a column width is outside 0..255; kPayloadTooLarge when a
 // sheet has more than 1,048,576 rows or 16,384 columns or a string exceeds 32,767 characters (Excel's limits);
+// kInvalidArgument too for a list validation with no option, an option with a comma or more than 255 characters
+// in all, or a block outside Excel's grid, and for a hidden column outside it;
+// kInvalidArgument too for a list validation without options, with an option holding a comma, longer than 255
+// characters in all or outside Excel's grid, and for a hidden column outside it;
 // kInternal when libxlsxwriter or the temporary file fails. Messages name the sheet and cell ("sheet 2 (集計), cell C7:
 // ..."). Thread-safe: each call has its own workbook.
 Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets);
+// The same, with options[i] applied to sheets[i] (options may be shorter than sheets).
+Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets, const std::vector<SheetOptions>& options);
 
 // The names WriteXlsx gives to sheets named `names`, in the same order (see WriteXlsx).
 std::vector<std::string> SanitiseSheetNames(const std::vector<std::string>& names);

@@ -126,3 +126,46 @@ TEST(WriteXlsxTest, RejectsInputExcelCannotHold) {
 
 }  // namespace
 }  // namespace enshu::io
+
+namespace enshu::io {
+namespace {
+
+TEST(WriteXlsxTest, ListValidationsAndHiddenColumnsAreWritten) {
+    SheetToWrite sheet{"評価", {{std::string("キー"), std::string("評価")}, {std::string("k1"), std::string("良い")}}, {}};
+    SheetOptions options;
+    options.list_validations.push_back({1, 20, 1, 1, {"よく対応できた", "対応できた", "無回答"}});
+    options.hidden_columns = {0};
+    auto written = WriteXlsx({sheet}, {options});
+    ASSERT_TRUE(written.has_value()) << written.error().message;
+    const std::string bytes = *written;
+    const std::string xml = Part(bytes, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(xml.find("<dataValidation type=\"list\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("B2:B21"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("よく対応できた,対応できた,無回答"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("hidden=\"1\""), std::string::npos) << xml;
+    const auto read = MustRead(bytes);
+    ASSERT_EQ(read.size(), 1u);
+    EXPECT_EQ(read[0].rows[1][0], "k1");  // hidden columns still hold their values
+}
+
+TEST(WriteXlsxTest, RejectsListValidationsExcelCannotHold) {
+    SheetToWrite sheet{"s", {{std::string("a")}}, {}};
+    SheetOptions options;
+    options.list_validations.push_back({1, 2, 0, 0, {"a,b"}});
+    auto comma = WriteXlsx({sheet}, {options});
+    ASSERT_FALSE(comma.has_value());
+    EXPECT_NE(comma.error().message.find("list validation 1"), std::string::npos);
+    options.list_validations = {{1, 2, 0, 0, {std::string(300, 'x')}}};
+    EXPECT_FALSE(WriteXlsx({sheet}, {options}).has_value());
+    options.list_validations = {{1, 2, 0, 0, {}}};
+    EXPECT_FALSE(WriteXlsx({sheet}, {options}).has_value());
+    options.list_validations = {{3, 2, 0, 0, {"a"}}};
+    EXPECT_FALSE(WriteXlsx({sheet}, {options}).has_value());
+    options.list_validations.clear();
+    options.hidden_columns = {20000};
+    EXPECT_FALSE(WriteXlsx({sheet}, {options}).has_value());
+    EXPECT_FALSE(WriteXlsx({sheet}, {options, options}).has_value());  // more options than sheets
+}
+
+}  // namespace
+}  // namespace enshu::io
