@@ -67,6 +67,7 @@ std::string AudienceToJson(const EventAudience& audience) {
     if (!audience.modes.empty()) json["modes"] = audience.modes;
     if (!audience.team_roles.empty()) json["team_roles"] = audience.team_roles;
     if (audience.staff) json["staff"] = true;
+    if (!audience.staff_sectors.empty()) json["staff_sectors"] = audience.staff_sectors;
     if (audience.participants_only) json["participants_only"] = true;
     return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -88,6 +89,7 @@ Result<EventAudience> AudienceFromJson(const std::string& text) {
     if (auto s = ReadList(json, "sectors", audience.sectors); !s) return tl::unexpected(s.error());
     if (auto s = ReadList(json, "modes", audience.modes); !s) return tl::unexpected(s.error());
     if (auto s = ReadList(json, "team_roles", audience.team_roles); !s) return tl::unexpected(s.error());
+    if (auto s = ReadList(json, "staff_sectors", audience.staff_sectors); !s) return tl::unexpected(s.error());
     return audience;
 }
 

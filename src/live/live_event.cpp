@@ -15,11 +15,13 @@ bool Intersects(const std::vector<std::string>& a, const std::vector<std::string
     return std::any_of(a.begin(), a.end(), [&](const std::string& value) { return Contains(b, value); });
 }
 
-// Staff who do not watch everything (ministry members): events for everyone and events
-// addressed by sector to one of their ministry's sectors (not organisation-addressed ones).
+// Staff who do not watch everything (ministry members): events for everyone, events
+// addressed by sector to one of their ministry's sectors (not organisation-addressed ones),
+// and events whose staff_sectors name one of their ministry's sectors.
 bool MatchesLimitedStaff(const EventAudience& audience, const StreamSubscriber& subscriber) {
     if (audience.participants_only) return false;
     if (audience.everyone) return true;
+    if (Intersects(audience.staff_sectors, subscriber.ministry_sectors)) return true;
     return audience.organisation_ids.empty() && audience.person_ids.empty() && !audience.sectors.empty() &&
            Intersects(audience.sectors, subscriber.ministry_sectors);
 }

@@ -29,6 +29,10 @@ struct EventAudience {
     std::vector<std::string> team_roles;
     bool staff = false;                 // also (only, when nothing else is set) for watching staff
     bool participants_only = false;     // not for watching staff (e.g. a person's private echo)
+    // Ministry staff whose ministry covers one of these sectors also receive the event,
+    // whatever else is set (the world desks: a report addressed to that ministry). Never
+    // reaches participants by itself.
+    std::vector<std::string> staff_sectors;
 };
 
 struct LiveEvent {

@@ -110,6 +110,24 @@ TEST(AudienceMatchesTest, StaffOnlyEvents) {
     EXPECT_FALSE(AudienceMatches(audience, Participant(8, 13)));
 }
 
+TEST(AudienceMatchesTest, StaffSectorsReachOnlyThatMinistrysStaff) {
+    EventAudience audience;
+    audience.organisation_ids = {7};
+    audience.staff_sectors = {"electricity"};
+    EXPECT_TRUE(AudienceMatches(audience, Ministry({"electricity", "gas"})));
+    EXPECT_FALSE(AudienceMatches(audience, Ministry({"finance"})));
+    EXPECT_TRUE(AudienceMatches(audience, Watcher()));
+    EXPECT_TRUE(AudienceMatches(audience, Participant(7, 12)));
+    EXPECT_FALSE(AudienceMatches(audience, Participant(8, 13)));  // another organisation of the same sector
+    EventAudience staff_only;
+    staff_only.staff_sectors = {"electricity"};  // never reaches participants by itself
+    EXPECT_FALSE(AudienceMatches(staff_only, Participant(7, 12)));
+    EXPECT_TRUE(AudienceMatches(staff_only, Ministry({"electricity"})));
+    auto parsed = AudienceFromJson(AudienceToJson(audience));
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed->staff_sectors, std::vector<std::string>{"electricity"});
+}
+
 TEST(SerialiseFrameTest, ByteExactWithReleasedAtFirst) {
     LiveEvent event;
     event.exercise_id = 1;
