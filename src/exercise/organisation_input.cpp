@@ -134,7 +134,8 @@ std::vector<Error> ApplyOrganisationInput(const OrganisationInput& input, const 
         }
     }
 
-    // Sector first: the ministry defaults to (and on import must equal) the sector's.
+    // Sector first: the ministry defaults to, and must equal, the sector's (ministry staff
+    // see the organisations of their sectors, so a different ministry would be inconsistent).
     Required(input.sector_code, "sector_code", mode, errors);
     const SectorRef* sector = nullptr;
     if (input.sector_code && !input.sector_code->empty()) {
@@ -149,12 +150,13 @@ std::vector<Error> ApplyOrganisationInput(const OrganisationInput& input, const 
         errors.push_back(Invalid("sector_code", "is required"));
     }
 
+    if (!sector && !organisation.sector_code.empty()) sector = reference.SectorByCode(organisation.sector_code);
     if (input.ministry_code && !input.ministry_code->empty()) {
         const MinistryRef* ministry = spelling == ValueSpelling::kCodes ? reference.MinistryByCode(*input.ministry_code)
                                                                         : reference.FindMinistry(*input.ministry_code);
         if (!ministry) {
             errors.push_back(Invalid("ministry_code", "unknown ministry '" + *input.ministry_code + "'"));
-        } else if (spelling == ValueSpelling::kCodesOrNames && sector && sector->ministry_code != ministry->code) {
+        } else if (sector && sector->ministry_code != ministry->code) {
             errors.push_back(Invalid("ministry_code", "'" + *input.ministry_code + "' is not the ministry of sector '" +
                                                           sector->code + "' (" + sector->ministry_code + ")"));
         } else {

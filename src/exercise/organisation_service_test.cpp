@@ -40,6 +40,9 @@ TEST_F(OrganisationServiceTest, ValidationErrorsNameTheField) {
     input.ministry_code = "nisc";
     EXPECT_EQ(CreateError(input).field, "ministry_code");
     input = OrganisationOf("A", "electricity");
+    input.ministry_code = "mlit";  // electricity belongs to METI
+    EXPECT_EQ(CreateError(input).field, "ministry_code");
+    input = OrganisationOf("A", "electricity");
     input.size_band = "huge";
     EXPECT_EQ(CreateError(input).field, "size_band");
     input = OrganisationOf("A", "electricity");
@@ -201,6 +204,11 @@ TEST_F(OrganisationServiceTest, OrgLeadEditsOnlyItsOwnOrganisationsEditableField
     auto moved_again = Organisations().Update(organiser_, actor_, exercise_id_, power, to_bank_sector);
     ASSERT_TRUE(moved_again);
     EXPECT_EQ(moved_again->ministry_code, "fsa");
+    OrganisationInput other_ministry;  // finance belongs to the FSA only
+    other_ministry.ministry_code = "meti";
+    auto mismatch = Organisations().Update(organiser_, actor_, exercise_id_, power, other_ministry);
+    ASSERT_FALSE(mismatch);
+    EXPECT_EQ(mismatch.error().field, "ministry_code");
     EXPECT_EQ(AuditCount("organisation.update"), 3);
 }
 
