@@ -15,6 +15,15 @@ constexpr std::string_view kSelectOverlays =
 constexpr std::string_view kSelectMasterVersion = "SELECT version FROM scenario WHERE exercise_id = $1";
 constexpr std::string_view kSelectOverlayVersion =
     "SELECT version FROM scenario_overlay WHERE exercise_id = $1 AND scope = $2 AND scope_key = $3";
+// StoredStamp of an exercise, read in the same transaction as the documents.
+constexpr std::string_view kSelectStamp =
+    "SELECT (SELECT COALESCE(SUM(version), 0) FROM scenario WHERE exercise_id = $1) + "
+    "(SELECT COALESCE(SUM(version), 0) FROM scenario_overlay WHERE exercise_id = $1), "
+    "(SELECT COUNT(*) FROM scenario_overlay WHERE exercise_id = $1), "
+    "COALESCE(MAX((SELECT MAX(updated_at) FROM scenario WHERE exercise_id = $1), "
+    "(SELECT MAX(updated_at) FROM scenario_overlay WHERE exercise_id = $1)), "
+    "(SELECT MAX(updated_at) FROM scenario WHERE exercise_id = $1), "
+    "(SELECT MAX(updated_at) FROM scenario_overlay WHERE exercise_id = $1), '')";
 constexpr std::string_view kUpsertMaster =
     "INSERT INTO scenario (exercise_id, document, version, updated_at) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (exercise_id) DO UPDATE SET document = excluded.document, version = excluded.version, "
@@ -53,6 +62,10 @@ Result<Overlay> ParseStoredOverlay(const std::string& yaml, const Scenario& mast
     return overlay;
 }
 
+Result<std::optional<db::Row>> QueryStamp(db::Connection& connection, std::int64_t exercise_id) {
+    return connection.QueryOne(kSelectStamp, {exercise_id});
+}
+
 nlohmann::json OverlaySummary(const Overlay& overlay) {
     return {
         {"variables", overlay.variables.size()}, {"changes", overlay.changes.size()}, {"added", overlay.added.size()}};
@@ -60,29 +73,61 @@ nlohmann::json OverlaySummary(const Overlay& overlay) {
 
 }  // namespace
 
-ScenarioStore::ScenarioStore(db::Database& database, const audit::AuditLog& audit, const Clock& clock)
-    : database_(database), audit_(audit), clock_(clock) {}
+ScenarioStore::ScenarioStore(db::Database& database, const audit::AuditLog& audit, const Clock& clock,
+                             std::chrono::milliseconds revalidate_after)
+    : database_(database), audit_(audit), clock_(clock), revalidate_after_(revalidate_after) {}
 
 Result<std::shared_ptr<const ExerciseScenario>> ScenarioStore::Load(std::int64_t exercise_id) {
+    const auto now = std::chrono::steady_clock::now();
     std::uint64_t generation = 0;
+    std::optional<CacheEntry> cached;
     {
         std::lock_guard lock(mutex_);
-        auto cached = cache_.find(exercise_id);
-        if (cached != cache_.end()) return cached->second;
+        auto found = cache_.find(exercise_id);
+        if (found != cache_.end()) {
+            if (now - found->second.checked_at < revalidate_after_) return found->second.snapshot;
+            cached = found->second;
+        }
         generation = generation_[exercise_id];
     }
-    auto snapshot = Read(exercise_id);
-    if (!snapshot) return snapshot;
+    if (cached) {
+        auto stamp = ReadStamp(exercise_id);
+        if (!stamp) return tl::unexpected(stamp.error());
+        if (*stamp == cached->stamp) {
+            std::lock_guard lock(mutex_);
+            auto found = cache_.find(exercise_id);
+            if (found != cache_.end() && found->second.snapshot == cached->snapshot) found->second.checked_at = now;
+            return cached->snapshot;
+        }
+    }
+    auto read = Read(exercise_id);
+    if (!read) return tl::unexpected(read.error());
     std::lock_guard lock(mutex_);
-    if (generation_[exercise_id] != generation) return snapshot;  // a save committed meanwhile: do not cache
-    auto [entry, inserted] = cache_.emplace(exercise_id, *snapshot);
-    return entry->second;
+    if (generation_[exercise_id] != generation) return read->scenario;  // a save committed meanwhile: do not cache
+    cache_[exercise_id] = CacheEntry{read->scenario, read->stamp, now};
+    return read->scenario;
 }
 
-Result<std::shared_ptr<const ExerciseScenario>> ScenarioStore::Read(std::int64_t exercise_id) {
+Result<ScenarioStore::StoredStamp> ScenarioStore::ReadStamp(std::int64_t exercise_id) {
+    StoredStamp stamp;
+    auto status = database_.Read([&](db::Connection& connection) -> Status {
+        auto row = QueryStamp(connection, exercise_id);
+        if (!row) return tl::unexpected(row.error());
+        if (*row) stamp = {(*row)->Int(0), (*row)->Int(1), (*row)->Text(2)};
+        return Ok();
+    });
+    if (!status) return tl::unexpected(status.error());
+    return stamp;
+}
+
+Result<ScenarioStore::Snapshot> ScenarioStore::Read(std::int64_t exercise_id) {
     auto snapshot = std::make_shared<ExerciseScenario>();
     snapshot->exercise_id = exercise_id;
+    StoredStamp stamp;
     auto status = database_.Read([&](db::Connection& connection) -> Status {
+        auto stamp_row = QueryStamp(connection, exercise_id);
+        if (!stamp_row) return tl::unexpected(stamp_row.error());
+        if (*stamp_row) stamp = {(*stamp_row)->Int(0), (*stamp_row)->Int(1), (*stamp_row)->Text(2)};
         auto master = connection.QueryOne(kSelectMaster, {exercise_id});
         if (!master) return tl::unexpected(master.error());
         if (*master) {
@@ -115,7 +160,7 @@ Result<std::shared_ptr<const ExerciseScenario>> ScenarioStore::Read(std::int64_t
     for (const auto& [key, overlay_version] : snapshot->sector_overlay_versions) version += overlay_version;
     for (const auto& [key, overlay_version] : snapshot->organisation_overlay_versions) version += overlay_version;
     snapshot->version = version;
-    return std::shared_ptr<const ExerciseScenario>(std::move(snapshot));
+    return Snapshot{std::shared_ptr<const ExerciseScenario>(std::move(snapshot)), std::move(stamp)};
 }
 
 Status ScenarioStore::Save(std::int64_t exercise_id, const Document& document, const audit::Actor& actor,
@@ -154,11 +199,12 @@ Status ScenarioStore::Save(std::int64_t exercise_id, const Document& document, c
             ++generation_[exercise_id];
             auto cached = cache_.find(exercise_id);
             if (cached == cache_.end()) return;
-            // Copy-on-write: readers holding the old snapshot keep it unchanged.
-            auto next = std::make_shared<ExerciseScenario>(*cached->second);
+            // Copy-on-write: readers holding the old snapshot keep it unchanged. The
+            // stored stamp now differs, so the next revalidation reads the rows once.
+            auto next = std::make_shared<ExerciseScenario>(*cached->second.snapshot);
             apply(*next, new_version);
             next->version += 1;
-            cached->second = std::move(next);
+            cached->second.snapshot = std::move(next);
         });
         return Ok();
     });

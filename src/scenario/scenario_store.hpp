@@ -7,6 +7,7 @@
 // Stored documents are canonical YAML written by WriteScenarioYaml/WriteOverlayYaml
 // after validation, so loading reads them back without the audience checks.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -37,10 +38,16 @@ struct ExerciseScenario {
 
 class ScenarioStore {
   public:
-    ScenarioStore(db::Database& database, const audit::AuditLog& audit, const Clock& clock);
+    // `revalidate_after`: how long a cached snapshot is served before the store checks
+    // that the stored documents have not changed behind its back (another process, such
+    // as `enshu scenario import`, writing the same database). Saves through this store
+    // update the cache at once.
+    ScenarioStore(db::Database& database, const audit::AuditLog& audit, const Clock& clock,
+                  std::chrono::milliseconds revalidate_after = std::chrono::seconds(1));
 
     // The current snapshot (kNotFound never: an exercise without a scenario gets an
-    // empty master).
+    // empty master). Changes written by another process are seen within
+    // `revalidate_after`.
     Result<std::shared_ptr<const ExerciseScenario>> Load(std::int64_t exercise_id);
 
     // Replaces the master scenario (validated by the caller), audited. With
@@ -68,13 +75,31 @@ class ScenarioStore {
     Status Save(std::int64_t exercise_id, const Document& document, const audit::Actor& actor,
                 std::optional<std::int64_t> expected_version, const std::string& action, nlohmann::json summary,
                 std::function<void(ExerciseScenario&, std::int64_t version)> apply);
-    Result<std::shared_ptr<const ExerciseScenario>> Read(std::int64_t exercise_id);
+    // Changes whenever a stored document of the exercise is saved, added or removed.
+    struct StoredStamp {
+        std::int64_t version_sum = 0;
+        std::int64_t overlay_count = 0;
+        std::string last_updated_at;
+        bool operator==(const StoredStamp&) const = default;
+    };
+    struct CacheEntry {
+        std::shared_ptr<const ExerciseScenario> snapshot;
+        StoredStamp stamp;
+        std::chrono::steady_clock::time_point checked_at;
+    };
+    struct Snapshot {
+        std::shared_ptr<const ExerciseScenario> scenario;
+        StoredStamp stamp;
+    };
+    Result<Snapshot> Read(std::int64_t exercise_id);
+    Result<StoredStamp> ReadStamp(std::int64_t exercise_id);
 
     db::Database& database_;
     const audit::AuditLog& audit_;
     const Clock& clock_;
+    const std::chrono::milliseconds revalidate_after_;
     std::mutex mutex_;
-    std::map<std::int64_t, std::shared_ptr<const ExerciseScenario>> cache_;
+    std::map<std::int64_t, CacheEntry> cache_;
     // Bumped after each committed save, so a Load that read older rows does not cache them.
     std::map<std::int64_t, std::uint64_t> generation_;
 };

@@ -110,6 +110,31 @@ TEST_F(ScenarioStoreTest, SaveReplacesACachedSnapshotAndAStoreRestartReadsTheSam
     EXPECT_TRUE(fresh->organisation_overlays.at(42).changes.at(0).disabled);
 }
 
+TEST_F(ScenarioStoreTest, SeesWhatAnotherProcessSavedOnceRevalidated) {
+    // `server` stands for a running `enshu serve`, `cli` for `enshu scenario import`.
+    ScenarioStore server(*database_, audit_, clock_, std::chrono::milliseconds(0));
+    ScenarioStore patient(*database_, audit_, clock_, std::chrono::hours(1));
+    ScenarioStore cli(*database_, audit_, clock_);
+    ASSERT_TRUE(cli.SaveMaster(1, scenario_, actor_));
+    auto before = *server.Load(1);
+    auto held = *patient.Load(1);
+    EXPECT_EQ(server.Load(1)->get(), before.get());  // nothing changed: the cached snapshot
+
+    Scenario changed = scenario_;
+    changed.injects[0].title.ja = "別プロセスで変更";
+    ASSERT_TRUE(cli.SaveMaster(1, changed, actor_));
+    auto after = *server.Load(1);
+    EXPECT_NE(after.get(), before.get());
+    EXPECT_EQ(after->master.injects[0].title.ja, "別プロセスで変更");
+    EXPECT_EQ(after->master_version, 2);
+    EXPECT_EQ(patient.Load(1)->get(), held.get());  // not yet due for a check
+
+    Overlay own;  // an overlay added elsewhere is seen too
+    own.changes.push_back({"b", std::nullopt, std::nullopt, true});
+    ASSERT_TRUE(cli.SaveOrganisationOverlay(1, 42, own, actor_));
+    EXPECT_TRUE((*server.Load(1))->organisation_overlays.count(42));
+}
+
 TEST_F(ScenarioStoreTest, ExpectedVersionGuardsAgainstLostUpdates) {
     ScenarioStore store(*database_, audit_, clock_);
     ASSERT_TRUE(store.SaveMaster(1, scenario_, actor_, 0));
