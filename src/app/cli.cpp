@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/application.hpp"
+#include "app/archive_command.hpp"
 #include "app/commands.hpp"
 #include "app/config_loader.hpp"
 #include "app/file_limit.hpp"
@@ -100,6 +101,25 @@ int RunCommandLine(int argc, char** argv) {
         ->check(CLI::IsMember({"yaml", "xlsx"}));
     scenario_export_command->add_option("--out", scenario_export.out, "file to write")->required();
 
+    // The exercise data archive (docs/data-format.md).
+    ServerOptions archive_options;
+    ArchiveExportOptions archive_export;
+    auto* export_command =
+        cli.add_subcommand("export", "Write an exercise's data as CSV files (docs/data-format.md) into a new directory");
+    AddConfigFlags(*export_command, archive_options);
+    export_command->add_option("--exercise", archive_export.exercise_id, "exercise id")->required();
+    export_command->add_option("--out", archive_export.out, "directory to create (must not exist or be empty)")
+        ->required();
+    ArchiveImportOptions archive_import;
+    auto* import_command = cli.add_subcommand(
+        "import", "Check an exported data directory and (with --apply) import it into an exercise, all or nothing");
+    AddConfigFlags(*import_command, archive_options);
+    import_command->add_option("--exercise", archive_import.exercise_id, "exercise id")->required();
+    import_command->add_option("DIR", archive_import.directory, "directory with manifest.csv and the data files")
+        ->required();
+    import_command->add_flag("--dry-run", archive_import.dry_run, "check and report what would change (the default)");
+    import_command->add_flag("--apply", archive_import.apply, "store the data (only if every file is valid)");
+
     LoadCommand load(cli);
     cli.add_subcommand("version", "Print the version");
 
@@ -115,6 +135,8 @@ int RunCommandLine(int argc, char** argv) {
     if (user_add_command->parsed()) return RunUserAdd(user_options, user_add);
     if (scenario_import_command->parsed()) return RunScenarioImport(scenario_options, scenario_import);
     if (scenario_export_command->parsed()) return RunScenarioExport(scenario_options, scenario_export);
+    if (export_command->parsed()) return RunArchiveExport(archive_options, archive_export);
+    if (import_command->parsed()) return RunArchiveImport(archive_options, archive_import);
     if (load.parsed()) return load.Run();
     std::cout << "enshu " << kVersion << "\n";
     return 0;

@@ -1,0 +1,205 @@
+// Export → import → export on a real (in-memory) SQLite database with every kind of
+// archived data: the files must be byte-identical, the anonymity of responses kept, and a
+// failed or dry-run import must store nothing.
+
+#include <gtest/gtest.h>
+
+#include "archive/archive_test_support.hpp"
+
+namespace enshu::archive {
+namespace {
+
+class ArchiveRoundTripTest : public testing::ArchiveTest {
+  protected:
+    Result<ExportReport> Export(std::int64_t exercise_id, const std::filesystem::path& out) {
+        return ExportArchive(*database_, exercise_id, out);
+    }
+    Result<ImportReport> Import(std::int64_t exercise_id, const std::filesystem::path& in, ImportMode mode) {
+        return ImportArchive(*database_, clock_, audit_, actor_, exercise_id, in, mode);
+    }
+    static std::string Problems(const ImportReport& report) {
+        std::string text;
+        for (const auto& problem : report.problems) text += ToString(problem) + "\n";
+        return text;
+    }
+    std::int64_t StoredRows(std::int64_t exercise_id) {
+        return CountRows(
+            "SELECT (SELECT COUNT(*) FROM organisation WHERE exercise_id = $1) + "
+            "(SELECT COUNT(*) FROM person WHERE exercise_id = $1) + "
+            "(SELECT COUNT(*) FROM readiness_answer WHERE exercise_id = $1) + "
+            "(SELECT COUNT(*) FROM chosen_objective WHERE exercise_id = $1) + "
+            "(SELECT COUNT(*) FROM survey WHERE exercise_id = $1) + "
+            "(SELECT COUNT(*) FROM forum_session WHERE exercise_id = $1)",
+            {exercise_id});
+    }
+};
+
+TEST_F(ArchiveRoundTripTest, ExportImportExportGivesIdenticalFiles) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    const auto first = directory_ / "first";
+    auto exported = Export(exercise_id_, first);
+    ASSERT_TRUE(exported) << exported.error().message;
+    EXPECT_TRUE(exported->warnings.empty());
+    EXPECT_EQ(exported->rows.at("people.csv"), 4u);
+    EXPECT_EQ(exported->rows.at("survey_answers.csv"), 8u);
+
+    const std::int64_t twin = CreateTwinExercise();
+    auto dry = Import(twin, first, ImportMode::kDryRun);
+    ASSERT_TRUE(dry) << dry.error().message;
+    ASSERT_TRUE(dry->problems.empty()) << Problems(*dry);
+    EXPECT_FALSE(dry->applied);
+    EXPECT_EQ(dry->summary.organisations_created, 2);
+    EXPECT_EQ(dry->summary.people_created, 4);
+    EXPECT_EQ(StoredRows(twin), 0) << "a dry run stores nothing";
+    EXPECT_EQ(AuditCount("archive.import"), 0);
+
+    auto applied = Import(twin, first, ImportMode::kApply);
+    ASSERT_TRUE(applied) << applied.error().message;
+    ASSERT_TRUE(applied->problems.empty()) << Problems(*applied);
+    EXPECT_TRUE(applied->applied);
+    EXPECT_EQ(AuditCount("archive.import"), 1);
+    EXPECT_EQ(StoredRows(twin), StoredRows(exercise_id_));
+
+    const auto second = directory_ / "second";
+    ASSERT_TRUE(Export(twin, second));
+    const auto before = testing::ReadDirectoryFiles(first);
+    const auto after = testing::ReadDirectoryFiles(second);
+    ASSERT_EQ(before.size(), 20u);  // manifest + 19 data files
+    for (const auto& [name, bytes] : before) {
+        ASSERT_TRUE(after.count(name)) << name;
+        EXPECT_EQ(after.at(name), bytes) << name << " differs after the round trip";
+    }
+}
+
+TEST_F(ArchiveRoundTripTest, FilesUseKeysCodesAndTheFormulaGuard) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    ASSERT_TRUE(Export(exercise_id_, directory_ / "out"));
+    const auto files = testing::ReadDirectoryFiles(directory_ / "out");
+    EXPECT_EQ(files.at("manifest.csv").rfind("\xEF\xBB\xBFkey,value\r\nformat,enshu-exercise-archive\r\n", 0), 0u);
+    const std::string& organisations = files.at("organisations.csv");
+    EXPECT_NE(organisations.find("\r\nA-001,A-001,アルファ電力,"), std::string::npos) << organisations;
+    EXPECT_NE(organisations.find("\r\nname:ベータ銀行,,ベータ銀行,"), std::string::npos) << organisations;
+    // Two identical people get keys in content order.
+    EXPECT_NE(files.at("people.csv").find("name:ベータ銀行/2,name:ベータ銀行,participant,鈴木 一郎"),
+              std::string::npos);
+    EXPECT_NE(files.at("people.csv").find("A-001/1,A-001,org_lead,山田 太郎,yamada@alpha.example,03-1234-5678,,1,"
+                                          "csirt;pr"),
+              std::string::npos)
+        << files.at("people.csv");
+    // Free texts that look like formulas are guarded; the import removes the guard again.
+    EXPECT_NE(files.at("action_record_issues.csv").find("'=HYPERLINK"), std::string::npos);
+    EXPECT_NE(files.at("opinions.csv").find(",'+予算が足りない,"), std::string::npos);
+    EXPECT_NE(files.at("survey_answers.csv").find("exercise_day,R2,hours,-2.5"), std::string::npos)
+        << files.at("survey_answers.csv");
+    EXPECT_NE(files.at("survey_answers.csv").find("exercise_day,R2,comment,'@everyone"), std::string::npos);
+    EXPECT_NE(files.at("survey_answers.csv").find("exercise_day,R2,topics,pr;law"), std::string::npos);
+    EXPECT_NE(files.at("survey_answers.csv").find("roundtable,R1,why,'-難しかった"), std::string::npos);
+    // Submitters are people keys; opinions and registrations refer to session keys.
+    EXPECT_NE(files.at("readiness_responses.csv").find("A-001,before,submitted,2023-11-02T01:00:00.000Z,A-001/1,"),
+              std::string::npos);
+    EXPECT_NE(files.at("forum_registrations.csv").find("S1,name:ベータ銀行/1,name:ベータ銀行,,"), std::string::npos);
+    EXPECT_NE(files.at("forum_sessions.csv").find(R"(S1,roundtable,座談会,,2024-01-15T14:00,2024-01-15T16:00,hybrid,東京,30,"[""広報"",""BCP""]",)"),
+              std::string::npos)
+        << files.at("forum_sessions.csv");
+}
+
+TEST_F(ArchiveRoundTripTest, AnonymousResponsesNameNoOneAndGetNewRandomIds) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    ASSERT_TRUE(Export(exercise_id_, directory_ / "out"));
+    const std::string responses = testing::ReadText(directory_ / "out" / "survey_responses.csv");
+    // Anonymous: key, no organisation, no person, sector, date — in content order (finance
+    // sorts after electricity although its stored id is larger: ids carry no meaning).
+    EXPECT_NE(responses.find("exercise_day,R1,,,electricity,2023-12-08\r\nexercise_day,R2,,,finance,2023-12-07"),
+              std::string::npos)
+        << responses;
+    EXPECT_NE(responses.find("roundtable,R1,A-001,A-001/1,electricity,2023-12-07"), std::string::npos);
+
+    const std::int64_t twin = CreateTwinExercise();
+    auto applied = Import(twin, directory_ / "out", ImportMode::kApply);
+    ASSERT_TRUE(applied && applied->applied) << (applied ? Problems(*applied) : applied.error().message);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+                        "WHERE s.exercise_id = $1 AND s.anonymity = 'anonymous' AND r.organisation_id IS NULL "
+                        "AND r.person_id IS NULL",
+                        {twin}),
+            2);
+    // Not the next ids in sequence: random in 1..2^53.
+    EXPECT_GT(CountRows("SELECT MIN(r.id) FROM survey_response r JOIN survey s ON s.id = r.survey_id "
+                        "WHERE s.exercise_id = $1 AND s.anonymity = 'anonymous'",
+                        {twin}),
+              9007199254740000 / 1'000'000'000);
+}
+
+TEST_F(ArchiveRoundTripTest, ReimportIntoTheSameExerciseChangesNothing) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    ASSERT_TRUE(Export(exercise_id_, directory_ / "first"));
+    const auto people_before = CountRows("SELECT COUNT(*) FROM person WHERE exercise_id = $1", {exercise_id_});
+    auto applied = Import(exercise_id_, directory_ / "first", ImportMode::kApply);
+    ASSERT_TRUE(applied && applied->applied) << (applied ? Problems(*applied) : applied.error().message);
+    EXPECT_EQ(applied->summary.organisations_unchanged, 2);
+    EXPECT_EQ(applied->summary.people_unchanged, 4);
+    EXPECT_EQ(applied->summary.surveys_replaced, 2);
+    EXPECT_EQ(applied->summary.sessions_replaced, 2);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE exercise_id = $1", {exercise_id_}), people_before);
+    ASSERT_TRUE(Export(exercise_id_, directory_ / "second"));
+    EXPECT_EQ(testing::ReadDirectoryFiles(directory_ / "first"), testing::ReadDirectoryFiles(directory_ / "second"));
+}
+
+TEST_F(ArchiveRoundTripTest, AProblemAnywhereStoresNothing) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    const auto out = directory_ / "out";
+    ASSERT_TRUE(Export(exercise_id_, out));
+    // A bad answer in the last file: organisations and people (read first) must not be stored either.
+    std::string opinions = testing::ReadText(out / "opinions.csv");
+    opinions.replace(opinions.find("manual_gaps"), 11, "no_such_kind");
+    testing::WriteText(out / "opinions.csv", opinions);
+
+    const std::int64_t twin = CreateTwinExercise();
+    auto report = Import(twin, out, ImportMode::kApply);
+    ASSERT_TRUE(report) << report.error().message;
+    ASSERT_EQ(report->problems.size(), 1u) << Problems(*report);
+    EXPECT_EQ(ToString(report->problems[0]),
+              "opinions.csv row 2, column kind_code: 'no_such_kind' is neither a built-in kind nor in "
+              "opinion_kinds.csv");
+    EXPECT_FALSE(report->applied);
+    EXPECT_EQ(StoredRows(twin), 0);
+    EXPECT_EQ(AuditCount("archive.import"), 0);
+}
+
+TEST_F(ArchiveRoundTripTest, ConflictsWithDataOutsideTheArchiveAreProblems) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    const auto out = directory_ / "out";
+    ASSERT_TRUE(Export(exercise_id_, out));
+    const std::int64_t twin = CreateTwinExercise();
+    // The twin has another organisation (other external_ref) with the name the archive's A-001 has.
+    const std::int64_t saved = exercise_id_;
+    exercise_id_ = twin;
+    organiser_.memberships.push_back({twin, Role::kOrganiser, {}, {}, {}});
+    AddOrganisation("アルファ電力", "electricity", "Z-999");
+    exercise_id_ = saved;
+    auto report = Import(twin, out, ImportMode::kApply);
+    ASSERT_TRUE(report) << report.error().message;
+    ASSERT_FALSE(report->problems.empty());
+    EXPECT_EQ(ToString(report->problems[0]),
+              "organisations.csv row 2, column name: another organisation of the exercise already has this name");
+    EXPECT_FALSE(report->applied);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM organisation WHERE exercise_id = $1", {twin}), 1);
+}
+
+TEST_F(ArchiveRoundTripTest, ExportRefusesANonEmptyDirectoryAndAnUnknownExercise) {
+    testing::WriteText(directory_ / "notes.txt", "keep me");
+    auto refused = Export(exercise_id_, directory_);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field, "--out");
+    EXPECT_EQ(testing::ReadText(directory_ / "notes.txt"), "keep me");
+    auto missing = Export(exercise_id_ + 100, directory_ / "x");
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+    EXPECT_FALSE(std::filesystem::exists(directory_ / "x"));
+    // An empty exercise exports header-only files.
+    ASSERT_TRUE(Export(exercise_id_, directory_ / "empty"));
+    EXPECT_EQ(testing::ReadText(directory_ / "empty" / "opinions.csv"),
+              "\xEF\xBB\xBFsession_key,organisation_key,kind_code,text,created_at\r\n");
+}
+
+}  // namespace
+}  // namespace enshu::archive
