@@ -1,6 +1,7 @@
 #include "api/route.hpp"
 
 #include "api/handlers.hpp"
+#include "api/report_handlers.hpp"
 
 namespace enshu::api {
 
@@ -130,6 +131,28 @@ const std::vector<Route>& Routes() {
 
         // Live delivery (Server-Sent Events) with Last-Event-ID replay.
         {"GET", "/api/exercises/{exercise_id}/stream", "stream", Access::kSession, "any", HandleStream},
+        // Results report (docs/report.md): JSON for the web view, renders with progress,
+        // organisation feedback reports, settings and representative issues.
+        {"GET", "/api/exercises/{exercise_id}/report", "report.get", Access::kSession, "organiser,ministry",
+         HandleGetReport},
+        {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}/report", "report.organisation",
+         Access::kSession, "organiser,ministry,org_lead", HandleGetOrganisationReport},
+        {"POST", "/api/exercises/{exercise_id}/report/renders", "report.renders.start", Access::kSession,
+         "organiser,ministry,org_lead", HandleStartReportRender},
+        {"GET", "/api/exercises/{exercise_id}/report/renders/{render_key}", "report.renders.get", Access::kSession,
+         "organiser,ministry,org_lead", HandleGetReportRender},
+        {"GET", "/api/exercises/{exercise_id}/report/renders/{render_key}/file", "report.renders.file",
+         Access::kSession, "organiser,ministry,org_lead", HandleDownloadReportRender},
+        {"GET", "/api/exercises/{exercise_id}/report/settings", "report.settings.get", Access::kSession, "organiser",
+         HandleGetReportSettings},
+        {"PUT", "/api/exercises/{exercise_id}/report/settings", "report.settings.put", Access::kSession, "organiser",
+         HandlePutReportSettings},
+        {"GET", "/api/exercises/{exercise_id}/report/issues", "report.issues.search", Access::kSession, "organiser",
+         HandleSearchReportIssues},
+        {"GET", "/api/exercises/{exercise_id}/report/issues/themes", "report.issues.themes", Access::kSession,
+         "organiser", HandleSuggestReportThemes},
+        {"PUT", "/api/exercises/{exercise_id}/report/issues/selection", "report.issues.select", Access::kSession,
+         "organiser", HandlePutReportIssueSelection},
     };
     return routes;
 }

@@ -15,6 +15,7 @@
 #include "app/config_loader.hpp"
 #include "app/file_limit.hpp"
 #include "app/load_command.hpp"
+#include "app/report_command.hpp"
 #include "app/scenario_command.hpp"
 #include "app/version.hpp"
 
@@ -120,6 +121,21 @@ int RunCommandLine(int argc, char** argv) {
     import_command->add_flag("--dry-run", archive_import.dry_run, "check and report what would change (the default)");
     import_command->add_flag("--apply", archive_import.apply, "store the data (only if every file is valid)");
 
+    // The results report (docs/report.md "Command line").
+    ServerOptions report_options;
+    ReportCommandOptions report_command;
+    auto* report = cli.add_subcommand("report", "Write the results report of an exercise (pdf, html, xlsx or csv)");
+    AddConfigFlags(*report, report_options);
+    report->add_option("--exercise", report_command.exercise_id, "exercise id")->required();
+    report->add_option("--format", report_command.format, "pdf (default), html, xlsx or csv")
+        ->check(CLI::IsMember({"pdf", "html", "xlsx", "csv"}));
+    report->add_option("--out", report_command.out, "file to write; for csv a .zip file or a directory")->required();
+    report->add_option("--language", report_command.language, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
+    report->add_option("--ministry", report_command.ministry, "a ministry's report: its sectors only (fsa, mic, ...)");
+    report->add_option("--organisation", report_command.organisation_id, "an organisation's feedback report (id)");
+    report->add_option("--minimum-group", report_command.minimum_group, "suppress sector figures below N organisations (3..100)")
+        ->check(CLI::Range(3, 100));
+
     LoadCommand load(cli);
     cli.add_subcommand("version", "Print the version");
 
@@ -137,6 +153,7 @@ int RunCommandLine(int argc, char** argv) {
     if (scenario_export_command->parsed()) return RunScenarioExport(scenario_options, scenario_export);
     if (export_command->parsed()) return RunArchiveExport(archive_options, archive_export);
     if (import_command->parsed()) return RunArchiveImport(archive_options, archive_import);
+    if (report->parsed()) return RunReport(report_options, report_command);
     if (load.parsed()) return load.Run();
     std::cout << "enshu " << kVersion << "\n";
     return 0;
