@@ -2,6 +2,7 @@
 
 #include "api/evaluation_handlers.hpp"
 #include "api/handlers.hpp"
+#include "api/survey_handlers.hpp"
 #include "api/report_handlers.hpp"
 
 namespace enshu::api {
@@ -154,6 +155,63 @@ const std::vector<Route>& Routes() {
          "organiser", HandleSuggestReportThemes},
         {"PUT", "/api/exercises/{exercise_id}/report/issues/selection", "report.issues.select", Access::kSession,
          "organiser", HandlePutReportIssueSelection},
+
+        // Evaluation B: surveys (generic engine, bundled templates), roundtable and feedback
+        // sessions (registrations, attendance), opinions by kind (api/survey_handlers.hpp,
+        // docs/surveys.md).
+        {"GET", "/api/exercises/{exercise_id}/survey-templates", "surveys.templates", Access::kSession, "organiser",
+         HandleListSurveyTemplates},
+        {"GET", "/api/exercises/{exercise_id}/surveys", "surveys.list", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleListSurveys},
+        {"POST", "/api/exercises/{exercise_id}/surveys", "surveys.create", Access::kSession, "organiser",
+         HandleCreateSurvey},
+        {"GET", "/api/exercises/{exercise_id}/surveys/{survey_id}", "surveys.get", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleGetSurvey},
+        {"PUT", "/api/exercises/{exercise_id}/surveys/{survey_id}", "surveys.update", Access::kSession, "organiser",
+         HandleUpdateSurvey},
+        {"DELETE", "/api/exercises/{exercise_id}/surveys/{survey_id}", "surveys.delete", Access::kSession,
+         "organiser", HandleDeleteSurvey},
+        {"POST", "/api/exercises/{exercise_id}/surveys/{survey_id}/open", "surveys.open", Access::kSession,
+         "organiser", HandleOpenSurvey},
+        {"POST", "/api/exercises/{exercise_id}/surveys/{survey_id}/close", "surveys.close", Access::kSession,
+         "organiser", HandleCloseSurvey},
+        {"POST", "/api/exercises/{exercise_id}/surveys/{survey_id}/responses", "surveys.respond", Access::kSession,
+         "org_lead,participant", HandleRespondToSurvey},
+        {"GET", "/api/exercises/{exercise_id}/surveys/{survey_id}/responses", "surveys.responses", Access::kSession,
+         "organiser", HandleListSurveyResponses},
+        {"GET", "/api/exercises/{exercise_id}/surveys/{survey_id}/results", "surveys.results", Access::kSession,
+         "organiser,ministry,observer", HandleGetSurveyResults},
+        {"GET", "/api/exercises/{exercise_id}/forum-sessions", "forum_sessions.list", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleListForumSessions},
+        {"POST", "/api/exercises/{exercise_id}/forum-sessions", "forum_sessions.create", Access::kSession,
+         "organiser", HandleCreateForumSession},
+        {"GET", "/api/exercises/{exercise_id}/forum-sessions/{session_id}", "forum_sessions.get", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleGetForumSession},
+        {"PUT", "/api/exercises/{exercise_id}/forum-sessions/{session_id}", "forum_sessions.update",
+         Access::kSession, "organiser", HandleUpdateForumSession},
+        {"DELETE", "/api/exercises/{exercise_id}/forum-sessions/{session_id}", "forum_sessions.delete",
+         Access::kSession, "organiser", HandleDeleteForumSession},
+        {"GET", "/api/exercises/{exercise_id}/forum-sessions/{session_id}/registrations",
+         "forum_registrations.list", Access::kSession, "organiser,controller,ministry,observer,org_lead",
+         HandleListForumRegistrations},
+        {"POST", "/api/exercises/{exercise_id}/forum-sessions/{session_id}/registrations",
+         "forum_registrations.create", Access::kSession, "organiser,org_lead", HandleCreateForumRegistration},
+        {"DELETE", "/api/exercises/{exercise_id}/forum-sessions/{session_id}/registrations/{person_id}",
+         "forum_registrations.delete", Access::kSession, "organiser,org_lead", HandleDeleteForumRegistration},
+        {"PUT", "/api/exercises/{exercise_id}/forum-sessions/{session_id}/attendance", "forum_attendance.put",
+         Access::kSession, "organiser", HandleRecordForumAttendance},
+        {"GET", "/api/exercises/{exercise_id}/opinion-kinds", "opinion_kinds.list", Access::kSession,
+         "organiser,controller,observer", HandleListOpinionKinds},
+        {"POST", "/api/exercises/{exercise_id}/opinion-kinds", "opinion_kinds.create", Access::kSession,
+         "organiser", HandleCreateOpinionKind},
+        {"GET", "/api/exercises/{exercise_id}/opinions", "opinions.list", Access::kSession,
+         "organiser,controller,observer", HandleListOpinions},
+        {"POST", "/api/exercises/{exercise_id}/forum-sessions/{session_id}/opinions", "opinions.create",
+         Access::kSession, "organiser,controller", HandleCreateOpinion},
+        {"PATCH", "/api/exercises/{exercise_id}/opinions/{opinion_id}", "opinions.update", Access::kSession,
+         "organiser,controller", HandleUpdateOpinion},
+        {"DELETE", "/api/exercises/{exercise_id}/opinions/{opinion_id}", "opinions.delete", Access::kSession,
+         "organiser,controller", HandleDeleteOpinion},
 
         // Evaluation instruments A: windows, readiness survey, verification objectives, the
         // action-record sheet (with XLSX), completion, reminders, notices (api/evaluation_handlers.hpp).
