@@ -2,6 +2,7 @@
 
 #include "api/evaluation_handlers.hpp"
 #include "api/handlers.hpp"
+#include "api/pr_handlers.hpp"
 #include "api/survey_handlers.hpp"
 #include "api/report_handlers.hpp"
 
@@ -252,6 +253,44 @@ const std::vector<Route>& Routes() {
          Access::kSession, "org_lead,participant", HandleListNotices},
         {"POST", "/api/exercises/{exercise_id}/organisations/{organisation_id}/notices/{notice_id}/dismiss",
          "notices.dismiss", Access::kSession, "org_lead", HandleDismissNotice},
+
+        // Simulated world A: the shared attachment store (api/pr_handlers.hpp).
+        {"POST", "/api/exercises/{exercise_id}/attachments", "attachments.upload", Access::kSession,
+         "organiser,controller,org_lead,participant", HandleUploadAttachment},
+        {"GET", "/api/exercises/{exercise_id}/attachments/{attachment_id}", "attachments.get", Access::kSession,
+         "any", HandleGetAttachment},
+        // Simulated world A: the mock PR site (広報サイト) and its counts for the report.
+        {"GET", "/api/exercises/{exercise_id}/statements", "statements.feed", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleListStatements},
+        {"POST", "/api/exercises/{exercise_id}/statements", "statements.create", Access::kSession,
+         "org_lead,participant", HandleCreateStatement},
+        {"GET", "/api/exercises/{exercise_id}/statements/{statement_id}", "statements.get", Access::kSession, "any",
+         HandleGetStatement},
+        {"PATCH", "/api/exercises/{exercise_id}/statements/{statement_id}", "statements.update", Access::kSession,
+         "org_lead,participant", HandleUpdateStatement},
+        {"POST", "/api/exercises/{exercise_id}/statements/{statement_id}/publish", "statements.publish",
+         Access::kSession, "org_lead,participant", HandlePublishStatement},
+        {"POST", "/api/exercises/{exercise_id}/statements/{statement_id}/withdraw", "statements.withdraw",
+         Access::kSession, "org_lead,participant", HandleWithdrawStatement},
+        {"GET", "/api/exercises/{exercise_id}/organisations/{organisation_id}/statements", "statements.organisation",
+         Access::kSession, "organiser,org_lead,participant", HandleListOrganisationStatements},
+        {"GET", "/api/exercises/{exercise_id}/statement-metrics", "statements.metrics", Access::kSession,
+         "organiser,controller,observer", HandleGetStatementMetrics},
+        // Simulated world A: the media pressure feed (personas, press and social items, trends).
+        {"GET", "/api/exercises/{exercise_id}/media-personas", "media.personas.list", Access::kSession,
+         "organiser,controller,observer", HandleListPersonas},
+        {"POST", "/api/exercises/{exercise_id}/media-personas", "media.personas.create", Access::kSession,
+         "organiser,controller", HandleCreatePersona},
+        {"GET", "/api/exercises/{exercise_id}/media-items", "media.items.list", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleListMediaItems},
+        {"POST", "/api/exercises/{exercise_id}/media-items", "media.items.create", Access::kSession,
+         "organiser,controller", HandleCreateMediaItem},
+        {"POST", "/api/exercises/{exercise_id}/media-items/{item_id}/hide", "media.items.hide", Access::kSession,
+         "organiser", HandleHideMediaItem},
+        {"POST", "/api/exercises/{exercise_id}/media-items/{item_id}/unhide", "media.items.unhide", Access::kSession,
+         "organiser", HandleUnhideMediaItem},
+        {"GET", "/api/exercises/{exercise_id}/media-trends", "media.trends", Access::kSession,
+         "organiser,controller,ministry,observer,org_lead,participant", HandleGetMediaTrends},
     };
     return routes;
 }

@@ -16,6 +16,8 @@
 #include "net/sse_hub.hpp"
 #include "net/stop_signal.hpp"
 #include "scenario/scenario_store.hpp"
+#include "world/media_service.hpp"
+#include "world/media_timer.hpp"
 
 namespace enshu::app {
 
@@ -37,6 +39,9 @@ struct Application::State {
     std::unique_ptr<live::EventLog> event_log;
     std::unique_ptr<live::StoreScenarioSource> scenario_source;
     std::unique_ptr<live::Scheduler> scheduler;   // outlives the server: handlers wake it
+    // Scheduled media items are released on time (world/media_timer.hpp); started after listen.
+    std::unique_ptr<world::MediaService> media_service;
+    std::unique_ptr<world::MediaTimer> media_timer;
     std::unique_ptr<api::Services> services;
     std::unique_ptr<api::Pipeline> pipeline;
     net::StopSignal stop_signal;
@@ -78,6 +83,9 @@ Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) 
     state.scheduler = std::make_unique<live::Scheduler>(*state.database, state.clock, *state.audit, *state.event_log,
                                                         *state.scenario_source);
     state.services->event_log = state.event_log.get();
+    state.media_service = std::make_unique<world::MediaService>(*state.database, state.clock, *state.audit,
+                                                                *state.event_log, *state.scenario_source);
+    state.media_timer = std::make_unique<world::MediaTimer>(*state.media_service);
     const api::ServerSettings& server_settings = state.config.server;
     state.stream_history = std::make_unique<net::EventLogHistory>(*state.event_log, *state.database);
     state.hub = std::make_unique<net::SseHub>(
@@ -106,11 +114,13 @@ Result<unsigned short> Application::Start() {
     if (auto started = state.server->Start(); !started) return tl::unexpected(started.error());
     // Releases begin once the server listens; the first tick releases anything overdue.
     state.scheduler->Start();
+    state.media_timer->Start();
     return *port;
 }
 
 void Application::RunUntilStopped() {
     state_->stop_signal.Wait();
+    state_->media_timer->Stop();
     state_->scheduler->Stop();
     state_->server->Stop();
 }

@@ -71,9 +71,9 @@ class Checker {
         std::map<std::string, std::size_t> person_keys;
         std::map<std::pair<std::string, std::string>, std::size_t> emails;
         for (const auto& person : archive_.people) {
-            if (!RequireOrganisation(person.organisation_key, files::kPeople, person.row)) continue;
             if (!Unique(person_keys, person.key, files::kPeople, person.row, "person_key", "the key")) continue;
             person_organisation_[person.key] = person.organisation_key;
+            if (!RequireOrganisation(person.organisation_key, files::kPeople, person.row)) continue;
             if (!person.email.empty()) {
                 std::string lower = person.email;
                 std::transform(lower.begin(), lower.end(), lower.begin(),

@@ -164,6 +164,9 @@ struct ManifestInfo {
 
 struct Archive {
     ManifestInfo manifest;
+    // False when a file could not be read at all (bad CSV, header, size): references
+    // between files are then not checked (they would only repeat the problem).
+    bool every_file_read = true;
     std::vector<OrganisationRecord> organisations;
     std::vector<PersonRecord> people;
     std::vector<InstrumentWindowRecord> instrument_windows;

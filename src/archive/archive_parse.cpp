@@ -108,7 +108,15 @@ void ParseOrganisationFile(const FileRows& rows, const ArchiveReference& referen
         const auto errors = exercise::ApplyOrganisationInput(input, reference.lookup, exercise::InputMode::kCreate,
                                                              exercise::ValueSpelling::kCodes, organisation);
         for (const auto& error : errors) row.Fail(ColumnOfField(error.field), WithoutFieldPrefix(error));
-        if (!errors.empty()) continue;
+        if (!errors.empty()) {
+            // Kept with its key so that other files' references to it are not reported too.
+            OrganisationRecord invalid;
+            invalid.row = row.row();
+            invalid.key = rows.Cell(i, "organisation_key");
+            invalid.name = rows.Cell(i, "name");
+            archive.organisations.push_back(std::move(invalid));
+            continue;
+        }
         OrganisationRecord record;
         record.row = row.row();
         record.external_ref = organisation.external_ref;
@@ -125,7 +133,6 @@ void ParseOrganisationFile(const FileRows& rows, const ArchiveReference& referen
         if (record.key != expected) {
             row.Fail("organisation_key", "must be '" + expected +
                                              "' (the external_ref, or name: and the name when there is none)");
-            continue;
         }
         archive.organisations.push_back(std::move(record));
     }
@@ -151,7 +158,11 @@ void ParsePeopleFile(const FileRows& rows, Archive& archive, std::vector<Problem
         const auto errors = exercise::ApplyPersonInput(input, exercise::InputMode::kCreate,
                                                        exercise::ValueSpelling::kCodes, person);
         for (const auto& error : errors) row.Fail(ColumnOfField(error.field), WithoutFieldPrefix(error));
-        if (problems.size() != before) continue;
+        if (problems.size() != before) {
+            // Kept with its keys so that other files' references to it are not reported too.
+            if (!record.key.empty()) archive.people.push_back(std::move(record));
+            continue;
+        }
         record.role = person.role;
         record.display_name = person.display_name;
         record.email = person.email;
@@ -187,7 +198,10 @@ Archive ParseArchive(const std::map<std::string, std::string>& files, const Arch
             continue;
         }
         auto rows = FileRows::Parse(spec, found->second, problems);
-        if (!rows) continue;
+        if (!rows) {
+            archive.every_file_read = false;
+            continue;
+        }
         if (counted != row_counts.end() && counted->second != rows->size()) {
             problems.push_back({std::string(spec.name), 0, "",
                                 "has " + std::to_string(rows->size()) + " data rows; manifest.csv says " +

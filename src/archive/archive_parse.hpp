@@ -36,7 +36,9 @@ inline constexpr std::size_t kMaxKeyCharacters = 300;
 
 // `files` maps a file name to its bytes; data files not in the map have no rows; names
 // that are neither manifest.csv nor a data file are ignored (the caller reports them).
-// manifest.csv is required. Every problem found is appended to `problems`.
+// manifest.csv is required. Every problem found is appended to `problems`. When there are
+// problems the Archive may still hold the organisations and people of invalid rows (so
+// that references to their keys are not reported as well): it must then not be stored.
 Archive ParseArchive(const std::map<std::string, std::string>& files, const ArchiveReference& reference,
                      std::vector<Problem>& problems);
 

@@ -171,7 +171,7 @@ Result<ImportReport> ImportArchive(db::Database& database, const Clock& clock, c
                                "; exercise " + std::to_string(exercise_id) + " is fiscal year " +
                                std::to_string(fiscal_year));
     }
-    CheckArchive(archive, context, report.problems);
+    if (archive.every_file_read) CheckArchive(archive, context, report.problems);
     if (!report.problems.empty()) return report;
 
     const std::string now = FormatTimestamp(clock.Now());
