@@ -16,6 +16,12 @@ import { LoginPage } from './pages/LoginPage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { ParticipantConsolePage } from './pages/ParticipantConsolePage';
 import { ScenarioPage } from './pages/ScenarioPage';
+import { ForumSessionPage } from './pages/ForumSessionPage';
+import { ForumSessionsPage } from './pages/ForumSessionsPage';
+import { SurveyAnswerPage } from './pages/SurveyAnswerPage';
+import { SurveyEditorPage } from './pages/SurveyEditorPage';
+import { SurveyResultsPage } from './pages/SurveyResultsPage';
+import { SurveysPage } from './pages/SurveysPage';
 
 // Sends the user to /login when the server says the session is gone (401).
 function UnauthenticatedRedirect() {
@@ -73,6 +79,36 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/control"
             element={<Private page={(session) => <ControlConsolePage session={session} />} />}
+          />
+          {/* Surveys, roundtable and feedback sessions (docs/surveys.md). */}
+          <Route path="/exercises/:exerciseId/surveys" element={<Private page={(session) => <SurveysPage session={session} />} />} />
+          <Route
+            path="/exercises/:exerciseId/surveys/:surveyId/edit"
+            element={<Private page={(session) => <SurveyEditorPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/surveys/:surveyId/answer"
+            element={<Private page={(session) => <SurveyAnswerPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/surveys/:surveyId/results"
+            element={<Private page={(session) => <SurveyResultsPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/sessions"
+            element={<Private page={(session) => <ForumSessionsPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/sessions/:sessionId"
+            element={<Private page={(session) => <ForumSessionPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/report"
+            element={<Private page={(session) => <ReportPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/organisations/:organisationId/report"
+            element={<Private page={(session) => <OrganisationReportPage session={session} />} />}
           />
           <Route path="*" element={<NotFound />} />
         </Routes>

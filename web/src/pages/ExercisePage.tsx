@@ -84,6 +84,12 @@ export function ExercisePage({ session }: { session: Session }) {
               {t('nav.controlConsole')}
             </Link>
           )}
+          <Link to={`/exercises/${exerciseId}/surveys`} data-testid="nav-surveys">
+            {t('surveys.nav')}
+          </Link>
+          <Link to={`/exercises/${exerciseId}/sessions`} data-testid="nav-sessions">
+            {t('forum.nav')}
+          </Link>
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('exercise.fiscalYear')}>

@@ -95,6 +95,12 @@ export function OrganisationPage({ session }: { session: Session }) {
               {t('nav.openParticipantConsole')}
             </Link>
           )}
+          {ownOrganisation && (
+            <Link to={`/exercises/${exerciseId}/surveys`} data-testid="nav-surveys">
+              {t('surveys.nav')}
+            </Link>
+          )}
+          {ownOrganisation && <Link to={`/exercises/${exerciseId}/sessions`}>{t('forum.nav')}</Link>}
         </Space>
         <OrganisationDetails organisation={organisation} reference={reference} canEdit={canEdit} onSaved={setOrganisation} />
       </Card>
