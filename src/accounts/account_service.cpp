@@ -101,6 +101,10 @@ Status AccountService::Logout(const Principal& principal, const ClientInfo& clie
         auto revoked = RevokeSession(connection, principal.session_id, impl_->clock.Now());
         if (!revoked) return tl::unexpected(revoked.error());
         if (!*revoked) return Ok();  // already ended: nothing changed, nothing to audit
+        if (stream_closer_ != nullptr) {
+            connection.AfterCommit(
+                [closer = stream_closer_, session_id = principal.session_id] { closer->CloseStreamsOfSession(session_id); });
+        }
         const audit::Actor actor{principal.user_id, principal.display_name, client.request_id, client.remote_address};
         return impl_->audit.Append(connection, actor,
                                    audit::AuditEntry{std::nullopt,
@@ -110,6 +114,26 @@ Status AccountService::Logout(const Principal& principal, const ClientInfo& clie
                                                      nullptr,
                                                      {{"session_id", principal.session_id}}});
     });
+}
+
+Result<std::unordered_set<std::int64_t>> AccountService::ValidSessions(const std::vector<std::int64_t>& session_ids) {
+    std::unordered_set<std::int64_t> live;
+    if (session_ids.empty()) return live;
+    const TimePoint now = impl_->clock.Now();
+    // A write: sessions with an open stream get their idle timer refreshed.
+    auto written = impl_->database.Write([&](db::Connection& connection) -> Status {
+        auto kept = KeepLiveSessions(connection, session_ids, now, settings_, kLastSeenResolution);
+        if (!kept) return tl::unexpected(kept.error());
+        live = std::move(*kept);
+        return Ok();
+    });
+    if (!written) return tl::unexpected(written.error());
+    return live;
+}
+
+void AccountService::CloseStreamsOfUserAfterCommit(db::Connection& connection, std::int64_t user_id) {
+    if (stream_closer_ == nullptr) return;
+    connection.AfterCommit([closer = stream_closer_, user_id] { closer->CloseStreamsOfUser(user_id); });
 }
 
 Result<std::optional<Principal>> AccountService::Authenticate(std::string_view session_token) {

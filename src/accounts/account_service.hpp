@@ -23,6 +23,7 @@
 #include "core/access.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "core/session_streams.hpp"
 #include "db/database.hpp"
 
 namespace enshu::accounts {
@@ -59,11 +60,21 @@ struct StaffUserInput {
     bool is_admin = false;
 };
 
-class AccountService {
+// Ending sessions also ends their live streams: after the commit that revokes sessions
+// (Logout, RevokeJoinLinks, RevokeSessionsOfPerson) the SessionStreamCloser set with
+// SetStreamCloser is told (core/session_streams.hpp). As SessionValidity it answers the
+// hub's periodic check of the sessions behind open streams.
+class AccountService final : public SessionValidity {
 public:
     AccountService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
                    AccountSettings settings);
-    ~AccountService();
+    ~AccountService() override;
+
+    // Set once at start, before requests are served; may be null (tools, tests).
+    void SetStreamCloser(SessionStreamCloser* closer) { stream_closer_ = closer; }
+
+    // SessionValidity (see core/session_streams.hpp).
+    Result<std::unordered_set<std::int64_t>> ValidSessions(const std::vector<std::int64_t>& session_ids) override;
 
     // Errors: kUnauthenticated (wrong login or password: one message for both),
     // kRateLimited (too many failures for the login or the address).
@@ -89,15 +100,20 @@ public:
     Result<std::string> IssueJoinLinkIn(db::Connection& connection, std::int64_t person_id,
                                         const audit::Actor& actor, std::optional<std::chrono::hours> ttl = std::nullopt);
     Status RevokeJoinLinks(std::int64_t person_id, const audit::Actor& actor);
-    // Ends every session of a person's user (used when a person is removed or links revoked).
+    // Ends every session of a person's user (used when a person is removed or links
+    // revoked); their live streams are closed after the caller's transaction commits.
     Status RevokeSessionsOfPerson(db::Connection& connection, std::int64_t person_id);
 
     const AccountSettings& settings() const { return settings_; }
 
 private:
     class Impl;
+    // Closes the user's streams once `connection`'s transaction has committed.
+    void CloseStreamsOfUserAfterCommit(db::Connection& connection, std::int64_t user_id);
+
     std::unique_ptr<Impl> impl_;
     AccountSettings settings_;
+    SessionStreamCloser* stream_closer_ = nullptr;
 };
 
 // Hex SHA-256 of a token (the stored form of session tokens and join tokens).

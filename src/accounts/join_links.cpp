@@ -120,6 +120,7 @@ Status AccountService::RevokeJoinLinks(std::int64_t person_id, const audit::Acto
         if (!links) return tl::unexpected(links.error());
         auto sessions = RevokeSessionsOfUser(connection, person->user_id, now);
         if (!sessions) return tl::unexpected(sessions.error());
+        CloseStreamsOfUserAfterCommit(connection, person->user_id);
         return impl_->audit.Append(connection, actor,
                                    audit::AuditEntry{person->exercise_id,
                                                      "join_link.revoke",
@@ -135,6 +136,7 @@ Status AccountService::RevokeSessionsOfPerson(db::Connection& connection, std::i
     if (!person) return tl::unexpected(person.error());
     auto sessions = RevokeSessionsOfUser(connection, person->user_id, impl_->clock.Now());
     if (!sessions) return tl::unexpected(sessions.error());
+    CloseStreamsOfUserAfterCommit(connection, person->user_id);
     return Ok();
 }
 
@@ -145,8 +147,8 @@ Result<SessionStart> AccountService::Join(std::string_view join_token, const Cli
         return Fail(ErrorCode::kInvalidArgument, "token: must be 1..64 characters", "token");
     }
     if (auto until = impl_->join_limiter.BlockedUntil(client.remote_address)) {
-        return Fail(ErrorCode::kRateLimited,
-                    "too many invalid join links from this address; retry after " + FormatTimestamp(*until));
+        return FailRateLimited("too many invalid join links from this address; retry after " + FormatTimestamp(*until),
+                               *until - impl_->clock.Now());
     }
     const std::string token_hash = HashToken(join_token);
     const TimePoint now = impl_->clock.Now();

@@ -8,17 +8,18 @@
 namespace enshu::accounts {
 
 LoginRateLimiter::LoginRateLimiter(const Clock& clock, const AccountSettings& settings, std::size_t max_keys)
-    : by_login_(clock, settings.login_attempts_per_account, settings.login_window, max_keys),
+    : clock_(clock),
+      by_login_(clock, settings.login_attempts_per_account, settings.login_window, max_keys),
       by_address_(clock, settings.login_attempts_per_address, settings.login_window, max_keys) {}
 
 Status LoginRateLimiter::Check(std::string_view login, std::string_view remote_address) const {
     if (auto until = by_login_.BlockedUntil(NormaliseLogin(login))) {
-        return Fail(ErrorCode::kRateLimited,
-                    "login: too many failed attempts for this login; retry after " + FormatTimestamp(*until), "login");
+        return FailRateLimited("login: too many failed attempts for this login; retry after " + FormatTimestamp(*until),
+                               *until - clock_.Now(), "login");
     }
     if (auto until = by_address_.BlockedUntil(remote_address)) {
-        return Fail(ErrorCode::kRateLimited,
-                    "too many failed attempts from this address; retry after " + FormatTimestamp(*until));
+        return FailRateLimited("too many failed attempts from this address; retry after " + FormatTimestamp(*until),
+                               *until - clock_.Now());
     }
     return Ok();
 }

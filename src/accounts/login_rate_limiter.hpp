@@ -25,7 +25,8 @@ class LoginRateLimiter {
     LoginRateLimiter(const Clock& clock, const AccountSettings& settings, std::size_t max_keys = 10'000);
 
     // Ok, or kRateLimited with the retry time ("retry after 2026-11-28T02:01:37.123Z")
-    // in the message; field "login" when the login is blocked, empty for the address.
+    // in the message and Error::retry_after; field "login" when the login is blocked,
+    // empty for the address.
     Status Check(std::string_view login, std::string_view remote_address) const;
     void RecordFailure(std::string_view login, std::string_view remote_address);
     void RecordSuccess(std::string_view login);
@@ -34,6 +35,7 @@ class LoginRateLimiter {
     std::size_t TrackedAddresses() const { return by_address_.size(); }
 
   private:
+    const Clock& clock_;
     AttemptCounter by_login_;
     AttemptCounter by_address_;
 };

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 namespace enshu::accounts {
 namespace {
 
@@ -28,6 +30,14 @@ constexpr std::string_view kRevokeSession =
 
 constexpr std::string_view kRevokeSessionsOfUser =
     "UPDATE user_session SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL";
+
+// $1: a JSON array of session ids.
+constexpr std::string_view kSelectSessionsById =
+    "SELECT s.id, s.last_seen_at, s.expires_at FROM user_session s JOIN app_user u ON u.id = s.user_id "
+    "WHERE s.id IN (SELECT value FROM json_each($1)) AND s.revoked_at IS NULL AND u.disabled = 0";
+
+constexpr std::string_view kTouchSessions =
+    "UPDATE user_session SET last_seen_at = $1 WHERE id IN (SELECT value FROM json_each($2)) AND revoked_at IS NULL";
 
 constexpr std::size_t kSessionTokenBytes = 32;
 constexpr std::size_t kCsrfTokenBytes = 32;
@@ -121,6 +131,30 @@ Status TouchSession(db::Connection& connection, std::int64_t session_id, TimePoi
     auto changed = connection.Execute(kTouchSession, {FormatTimestamp(now), session_id});
     if (!changed) return tl::unexpected(changed.error());
     return Ok();
+}
+
+Result<std::unordered_set<std::int64_t>> KeepLiveSessions(db::Connection& connection,
+                                                          const std::vector<std::int64_t>& session_ids, TimePoint now,
+                                                          const AccountSettings& settings,
+                                                          std::chrono::seconds touch_after) {
+    std::unordered_set<std::int64_t> live;
+    if (session_ids.empty()) return live;
+    auto rows = connection.Query(kSelectSessionsById, {nlohmann::json(session_ids).dump()});
+    if (!rows) return tl::unexpected(rows.error());
+    std::vector<std::int64_t> to_touch;
+    for (const db::Row& row : *rows) {
+        TimePoint last_seen_at;
+        TimePoint expires_at;
+        if (!ParseTimestamp(row.Text(1), last_seen_at) || !ParseTimestamp(row.Text(2), expires_at)) continue;
+        if (expires_at <= now || last_seen_at + settings.session_idle_ttl <= now) continue;
+        live.insert(row.Int(0));
+        if (now - last_seen_at >= touch_after) to_touch.push_back(row.Int(0));
+    }
+    if (!to_touch.empty()) {
+        auto touched = connection.Execute(kTouchSessions, {FormatTimestamp(now), nlohmann::json(to_touch).dump()});
+        if (!touched) return tl::unexpected(touched.error());
+    }
+    return live;
 }
 
 Result<bool> RevokeSession(db::Connection& connection, std::int64_t session_id, TimePoint now) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "accounts/account_service.hpp"
@@ -54,6 +55,14 @@ Result<bool> RevokeSession(db::Connection& connection, std::int64_t session_id, 
 
 // Revokes every live session of a user; returns how many.
 Result<std::int64_t> RevokeSessionsOfUser(db::Connection& connection, std::int64_t user_id, TimePoint now);
+
+// The ids among `session_ids` that FindActiveSession would still accept at `now` (not
+// revoked, not expired, not idle, user not disabled). Those last seen more than
+// `touch_after` ago get last_seen_at = now: an open live stream is activity.
+Result<std::unordered_set<std::int64_t>> KeepLiveSessions(db::Connection& connection,
+                                                          const std::vector<std::int64_t>& session_ids, TimePoint now,
+                                                          const AccountSettings& settings,
+                                                          std::chrono::seconds touch_after);
 
 // Cuts `text` to at most `limit` bytes without splitting a UTF-8 sequence.
 std::string TruncateUtf8(std::string_view text, std::size_t limit);

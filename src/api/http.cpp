@@ -1,5 +1,8 @@
 #include "api/http.hpp"
 
+#include "core/exercise_marking.hpp"
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace enshu::api {
@@ -127,13 +130,27 @@ Response Response::FromError(const Error& error) {
     nlohmann::json body = {
         {"error",
          {{"code", std::string(ErrorCodeName(error.code))}, {"message", error.message}, {"field", error.field}}}};
-    return Json(body, HttpStatusFor(error.code));
+    Response response = Json(body, HttpStatusFor(error.code));
+    // Every 429 says when to come back (RFC 9110 §10.2.3), in whole seconds.
+    if (error.code == ErrorCode::kRateLimited) {
+        const auto seconds = std::max<std::int64_t>(1, error.retry_after.count());
+        response.headers.emplace_back("Retry-After", std::to_string(seconds));
+    }
+    return response;
 }
 
 Response Response::NoContent() {
     Response response;
     response.status = 204;
     response.content_type.clear();
+    return response;
+}
+
+Response Response::ExportDownload(std::string body, std::string content_type, std::string_view filename) {
+    std::string marked(kExerciseMarkingFilePrefix);
+    marked += filename.empty() ? std::string_view("export") : filename;
+    Response response = Download(std::move(body), std::move(content_type), marked);
+    response.headers.emplace_back("X-Exercise-Marking", std::string(kExerciseMarkingHeaderValue));
     return response;
 }
 

@@ -40,6 +40,10 @@ struct Request {
 struct StreamRequest {
     live::StreamSubscriber subscriber;
     std::optional<std::int64_t> last_event_id;  // replay what came after it; nullopt = live only
+    // The session and user that opened the stream: the hub closes the stream when that
+    // session ends (logout, revocation, expiry) — core/session_streams.hpp.
+    std::int64_t session_id = 0;
+    std::int64_t user_id = 0;
 };
 
 struct Response {
@@ -52,11 +56,17 @@ struct Response {
     std::shared_ptr<const StreamRequest> stream;
 
     static Response Json(const nlohmann::json& value, int status = 200);
-    // {"error":{"code","message","field"}} with the status that error.code maps to.
+    // {"error":{"code","message","field"}} with the status that error.code maps to;
+    // 429 also carries Retry-After (error.retry_after, at least 1 second).
     static Response FromError(const Error& error);
     static Response NoContent();
     // A file download: Content-Disposition attachment with an RFC 5987 UTF-8 filename.
     static Response Download(std::string body, std::string content_type, std::string_view filename);
+    // A download of exercise data (every export): Download() with the file name prefixed
+    // by the exercise marking ("演習-EXERCISE_…", core/exercise_marking.hpp) and the
+    // X-Exercise-Marking: EXERCISE header. The content itself is unchanged, so that the
+    // importers read their own exports.
+    static Response ExportDownload(std::string body, std::string content_type, std::string_view filename);
 };
 
 // The one mapping from ErrorCode to HTTP status.

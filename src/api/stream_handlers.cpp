@@ -7,6 +7,8 @@
 // - org lead, participant: their organisation (its sector and participation mode) and
 //   their own person, with the team roles recorded for the person;
 // - ministry: the sectors of their ministry.
+// The stream carries the caller's session: it ends when the session does
+// (core/session_streams.hpp).
 // Replay: the Last-Event-ID header (browsers send it when EventSource reconnects), or
 // the last_event_id query parameter for clients that cannot set headers.
 
@@ -137,7 +139,8 @@ Result<Response> HandleStream(RequestContext& context) {
 
     Response response;
     response.content_type = "text/event-stream; charset=utf-8";
-    response.stream = std::make_shared<const StreamRequest>(StreamRequest{std::move(*subscriber), *last_event_id});
+    response.stream = std::make_shared<const StreamRequest>(
+        StreamRequest{std::move(*subscriber), *last_event_id, (*caller)->session_id, (*caller)->user_id});
     return response;
 }
 

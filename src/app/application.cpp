@@ -93,6 +93,10 @@ Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) 
                            8 * 1024 * 1024, server_settings.stream_heartbeat},
         state.stream_history.get());
     state.event_log->SetSink(state.hub.get());
+    // Streams end with their session: at once after logout/revocation, and at heartbeat
+    // time for sessions that expired (core/session_streams.hpp).
+    state.accounts->SetStreamCloser(state.hub.get());
+    state.hub->SetSessionValidity(state.accounts.get());
     state.services->presence = state.hub.get();
     state.services->scheduler = state.scheduler.get();
     state.pipeline = std::make_unique<api::Pipeline>(*state.services, api::Routes());

@@ -4,6 +4,7 @@
 // Expected failures (bad input, missing rows, forbidden access) are values;
 // exceptions are reserved for bugs and for library boundaries.
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,10 +31,13 @@ enum class ErrorCode {
 // Error carries the input that failed: `field` names it (a JSON member, a query
 // parameter, a CSV column), `message` says what is wrong with it in English for logs
 // and API clients; the UI translates by `code` + `field` where it needs to.
+// kRateLimited errors also say when to retry: retry_after (whole seconds, rounded up,
+// at least 1) becomes the HTTP Retry-After header (api/http.cpp); 0 = not known.
 struct Error {
     ErrorCode code = ErrorCode::kInternal;
     std::string message;
     std::string field;
+    std::chrono::seconds retry_after{0};
 };
 
 template <typename T>
@@ -47,6 +51,14 @@ inline tl::unexpected<Error> Fail(ErrorCode code, std::string message, std::stri
 }
 
 inline Status Ok() { return {}; }
+
+// kRateLimited that may be retried after `wait` (rounded up to whole seconds, >= 1).
+inline tl::unexpected<Error> FailRateLimited(std::string message, std::chrono::nanoseconds wait,
+                                             std::string field = {}) {
+    auto seconds = std::chrono::ceil<std::chrono::seconds>(wait);
+    if (seconds < std::chrono::seconds(1)) seconds = std::chrono::seconds(1);
+    return tl::unexpected<Error>(Error{ErrorCode::kRateLimited, std::move(message), std::move(field), seconds});
+}
 
 // Stable lower-case name of a code, used in JSON error bodies ("invalid_argument").
 std::string_view ErrorCodeName(ErrorCode code);

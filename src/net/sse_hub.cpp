@@ -51,13 +51,15 @@ SseHub::~SseHub() {
     if (heartbeat_thread_.joinable()) heartbeat_thread_.join();
 }
 
-SseHub::Subscription SseHub::Subscribe(const live::StreamSubscriber& subscriber, std::shared_ptr<StreamClient> client) {
+SseHub::Subscription SseHub::Subscribe(const live::StreamSubscriber& subscriber, std::shared_ptr<StreamClient> client,
+                                      StreamOwner owner) {
     std::lock_guard lock(mutex_);
     Exercise& exercise = exercises_[subscriber.exercise_id];
     const SubscriptionId id = next_id_++;
     Client& entry = exercise.clients[id];
     entry.id = id;
     entry.subscriber = subscriber;
+    entry.owner = owner;
     entry.stream = std::move(client);
     if (subscriber.organisation_id) {
         exercise.by_organisation[*subscriber.organisation_id].push_back(&entry);
@@ -242,6 +244,71 @@ void SseHub::SendHeartbeats() {
         }
     }
     for (auto& stream : streams) stream->Disconnect();
+    if (validity_ != nullptr) CloseStreamsOfDeadSessions();
+}
+
+template <typename Predicate>
+std::size_t SseHub::CloseMatching(Predicate matches) {
+    std::vector<std::shared_ptr<StreamClient>> streams;
+    {
+        std::lock_guard lock(mutex_);
+        for (auto& [exercise_id, exercise] : exercises_) {
+            std::vector<SubscriptionId> dropped;
+            for (const auto& [id, client] : exercise.clients) {
+                if (matches(client.owner)) dropped.push_back(id);
+            }
+            RemoveLocked(exercise, dropped, streams);
+        }
+    }
+    for (auto& stream : streams) stream->Disconnect();
+    return streams.size();
+}
+
+std::size_t SseHub::CloseStreamsOfSession(std::int64_t session_id) {
+    if (session_id == 0) return 0;
+    const std::size_t closed = CloseMatching([session_id](const StreamOwner& owner) { return owner.session_id == session_id; });
+    if (closed > 0) spdlog::info("sse hub: session {} ended: {} stream(s) closed", session_id, closed);
+    return closed;
+}
+
+std::size_t SseHub::CloseStreamsOfUser(std::int64_t user_id) {
+    if (user_id == 0) return 0;
+    const std::size_t closed = CloseMatching([user_id](const StreamOwner& owner) { return owner.user_id == user_id; });
+    if (closed > 0) spdlog::info("sse hub: sessions of user {} ended: {} stream(s) closed", user_id, closed);
+    return closed;
+}
+
+std::size_t SseHub::CloseStreamsOfDeadSessions() {
+    if (validity_ == nullptr) return 0;
+    std::vector<std::int64_t> sessions;
+    {
+        std::lock_guard lock(mutex_);
+        std::unordered_set<std::int64_t> seen;
+        for (const auto& [exercise_id, exercise] : exercises_) {
+            for (const auto& [id, client] : exercise.clients) {
+                if (client.owner.session_id != 0 && seen.insert(client.owner.session_id).second) {
+                    sessions.push_back(client.owner.session_id);
+                }
+            }
+        }
+    }
+    if (sessions.empty()) return 0;
+    auto valid = validity_->ValidSessions(sessions);
+    if (!valid) {
+        spdlog::warn("sse hub: cannot check the sessions of open streams: {}", valid.error().message);
+        return 0;
+    }
+    // A stream opened after the list was taken has a session that was valid when it
+    // opened; only the sessions asked about can be judged dead.
+    std::unordered_set<std::int64_t> dead;
+    for (std::int64_t session_id : sessions) {
+        if (!valid->contains(session_id)) dead.insert(session_id);
+    }
+    if (dead.empty()) return 0;
+    const std::size_t closed =
+        CloseMatching([&dead](const StreamOwner& owner) { return dead.contains(owner.session_id); });
+    spdlog::info("sse hub: {} session(s) no longer valid: {} stream(s) closed", dead.size(), closed);
+    return closed;
 }
 
 void SseHub::DropAll() {

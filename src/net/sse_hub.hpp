@@ -15,6 +15,10 @@
 //   replay usually needs no database; older ranges are read through History.
 // - A background thread pushes a shared ": heartbeat" comment to every client every
 //   options.heartbeat_interval (none when it is zero; tests call SendHeartbeats()).
+// - Streams belong to a session (StreamOwner): CloseStreamsOfSession/User end them at
+//   once (accounts calls them after logout or revocation commits), and at every
+//   heartbeat the sessions of open streams are re-checked with the SessionValidity set
+//   by SetSessionValidity (expiry, any other revocation): streams of dead sessions end.
 //
 // Subscription without gaps or duplicates (done by the stream, net/sse_stream.cpp):
 // Subscribe() first (live frames are queued from then on, and the answer carries P,
@@ -39,6 +43,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/session_streams.hpp"
 #include "live/live_event.hpp"
 #include "live/presence.hpp"
 #include "net/frame_queue.hpp"
@@ -96,7 +101,13 @@ class EventLogHistory final : public EventHistory {
     db::Database& database_;
 };
 
-class SseHub final : public live::EventSink, public live::PresenceSource {
+// Who opened a stream (0 = unknown: never closed by session).
+struct StreamOwner {
+    std::int64_t session_id = 0;
+    std::int64_t user_id = 0;
+};
+
+class SseHub final : public live::EventSink, public live::PresenceSource, public SessionStreamCloser {
   public:
     using SubscriptionId = std::uint64_t;
 
@@ -119,7 +130,8 @@ class SseHub final : public live::EventSink, public live::PresenceSource {
     SseHub& operator=(const SseHub&) = delete;
 
     // Registers a stream; frames published from now on are offered to it.
-    Subscription Subscribe(const live::StreamSubscriber& subscriber, std::shared_ptr<StreamClient> client);
+    Subscription Subscribe(const live::StreamSubscriber& subscriber, std::shared_ptr<StreamClient> client,
+                           StreamOwner owner = {});
     // Forgets a stream; unknown ids are ignored.
     void Unsubscribe(std::int64_t exercise_id, SubscriptionId id);
 
@@ -141,8 +153,19 @@ class SseHub final : public live::EventSink, public live::PresenceSource {
     // organisation (a person with two tabs counts once).
     std::unordered_map<std::int64_t, int> OnlineParticipants(std::int64_t exercise_id) const override;
 
-    // Offers the shared heartbeat comment to every client (drops stalled ones).
+    // Offers the shared heartbeat comment to every client (drops stalled ones), then
+    // closes the streams whose sessions are no longer valid (CloseStreamsOfDeadSessions).
     void SendHeartbeats();
+
+    // SessionStreamCloser: disconnects every stream of the session / user.
+    std::size_t CloseStreamsOfSession(std::int64_t session_id) override;
+    std::size_t CloseStreamsOfUser(std::int64_t user_id) override;
+
+    // Set once before streams open (may be null: no periodic session check).
+    void SetSessionValidity(SessionValidity* validity) { validity_ = validity; }
+    // Asks the SessionValidity about the sessions of every open stream and closes the
+    // streams of the others; returns how many. On a read error nothing is closed.
+    std::size_t CloseStreamsOfDeadSessions();
 
     // Forgets every stream without disconnecting it (the server calls this once its io
     // threads have stopped, so that no stream outlives the io_context of its socket).
@@ -159,6 +182,7 @@ class SseHub final : public live::EventSink, public live::PresenceSource {
     struct Client {
         SubscriptionId id = 0;
         live::StreamSubscriber subscriber;
+        StreamOwner owner;
         std::shared_ptr<StreamClient> stream;
         std::uint64_t offered_mark = 0;  // the publish round that last offered to it
     };
@@ -185,9 +209,13 @@ class SseHub final : public live::EventSink, public live::PresenceSource {
     void RemoveLocked(Exercise& exercise, const std::vector<SubscriptionId>& dropped,
                       std::vector<std::shared_ptr<StreamClient>>& streams);
     void HeartbeatLoop();
+    // Disconnects the streams for which `matches(owner)` holds; returns how many.
+    template <typename Predicate>
+    std::size_t CloseMatching(Predicate matches);
 
     const SseHubOptions options_;
     EventHistory* const history_;
+    SessionValidity* validity_ = nullptr;
 
     mutable std::mutex mutex_;
     std::unordered_map<std::int64_t, Exercise> exercises_;

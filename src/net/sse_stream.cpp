@@ -41,6 +41,7 @@ class SseStream final : public StreamClient, public Closeable, public std::enabl
         : socket_(std::move(socket)),
           context_(context),
           subscriber_(request.subscriber),
+          owner_{request.session_id, request.user_id},
           last_event_id_(request.last_event_id),
           queue_(context.hub.options().max_queued_frames, context.hub.options().max_queued_bytes),
           strand_(socket_.get_executor().target<Strand>()) {}
@@ -89,6 +90,7 @@ class SseStream final : public StreamClient, public Closeable, public std::enabl
     tcp::socket socket_;
     SseStreamContext context_;
     const live::StreamSubscriber subscriber_;
+    const StreamOwner owner_;
     const std::optional<std::int64_t> last_event_id_;
     FrameQueue queue_;
     const Strand* const strand_;  // the socket's strand (null if it is another executor)
@@ -130,7 +132,7 @@ asio::awaitable<void> SseStream::Run(std::string head) {
         co_return;
     }
     // 1. Subscribe first: from now on live frames are queued (and held during replay).
-    const SseHub::Subscription subscription = context_.hub.Subscribe(subscriber_, shared_from_this());
+    const SseHub::Subscription subscription = context_.hub.Subscribe(subscriber_, shared_from_this(), owner_);
     subscription_id_ = subscription.id;
     // 2. Replay (last id, max(P, D)] where D is the committed sequence.
     if (last_event_id_) {
