@@ -14,7 +14,9 @@ import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { LoginPage } from './pages/LoginPage';
 import { OrganisationPage } from './pages/OrganisationPage';
+import { OrganisationReportPage } from './pages/OrganisationReportPage';
 import { ParticipantConsolePage } from './pages/ParticipantConsolePage';
+import { ReportPage } from './pages/ReportPage';
 import { ScenarioPage } from './pages/ScenarioPage';
 import { ForumSessionPage } from './pages/ForumSessionPage';
 import { ForumSessionsPage } from './pages/ForumSessionsPage';
@@ -101,6 +103,14 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/sessions/:sessionId"
             element={<Private page={(session) => <ForumSessionPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/report"
+            element={<Private page={(session) => <ReportPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/organisations/:organisationId/report"
+            element={<Private page={(session) => <OrganisationReportPage session={session} />} />}
           />
           <Route
             path="/exercises/:exerciseId/report"

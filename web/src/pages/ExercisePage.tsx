@@ -79,6 +79,11 @@ export function ExercisePage({ session }: { session: Session }) {
               {t('nav.scenario')}
             </Link>
           )}
+          {(organiser || roles.includes('ministry')) && (
+            <Link to={`/exercises/${exerciseId}/report`} data-testid="nav-report">
+              {t('report.nav')}
+            </Link>
+          )}
           {canWatch && (
             <Link to={`/exercises/${exerciseId}/control`} data-testid="nav-control">
               {t('nav.controlConsole')}

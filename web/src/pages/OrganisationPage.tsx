@@ -101,6 +101,11 @@ export function OrganisationPage({ session }: { session: Session }) {
             </Link>
           )}
           {ownOrganisation && <Link to={`/exercises/${exerciseId}/sessions`}>{t('forum.nav')}</Link>}
+          {(canEdit || session.memberships.some((m) => m.exercise_id === exerciseId && m.role === 'ministry')) && (
+            <Link to={`/exercises/${exerciseId}/organisations/${organisationId}/report`} data-testid="nav-organisation-report">
+              {t('report.organisationNav')}
+            </Link>
+          )}
         </Space>
         <OrganisationDetails organisation={organisation} reference={reference} canEdit={canEdit} onSaved={setOrganisation} />
       </Card>
