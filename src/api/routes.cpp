@@ -2,6 +2,7 @@
 
 #include "api/desk_handlers.hpp"
 #include "api/evaluation_handlers.hpp"
+#include "api/floor_handlers.hpp"
 #include "api/handlers.hpp"
 #include "api/pr_handlers.hpp"
 #include "api/survey_handlers.hpp"
@@ -348,6 +349,29 @@ const std::vector<Route>& Routes() {
          HandleListPartnerNotices},
         {"POST", "/api/exercises/{exercise_id}/organisations/{organisation_id}/partner-notices",
          "partner_notices.create", Access::kSession, "org_lead,participant", HandleCreatePartnerNotice},
+
+        // Exercise floor: announcements, breaks, observer ratings (api/floor_handlers.hpp).
+        {"GET", "/api/exercises/{exercise_id}/announcements", "announcements.list", Access::kSession, "any",
+         HandleListAnnouncements},
+        {"POST", "/api/exercises/{exercise_id}/announcements", "announcements.create", Access::kSession,
+         "organiser,controller", HandlePostAnnouncement},
+        {"DELETE", "/api/exercises/{exercise_id}/announcements/{announcement_id}", "announcements.withdraw",
+         Access::kSession, "organiser,controller", HandleWithdrawAnnouncement},
+        {"GET", "/api/exercises/{exercise_id}/breaks", "breaks.list", Access::kSession, "any", HandleListBreaks},
+        {"POST", "/api/exercises/{exercise_id}/breaks", "breaks.create", Access::kSession, "organiser,controller",
+         HandleScheduleBreak},
+        {"POST", "/api/exercises/{exercise_id}/breaks/{break_id}/extend", "breaks.extend", Access::kSession,
+         "organiser,controller", HandleExtendBreak},
+        {"POST", "/api/exercises/{exercise_id}/breaks/{break_id}/cancel", "breaks.cancel", Access::kSession,
+         "organiser,controller", HandleCancelBreak},
+        {"GET", "/api/exercises/{exercise_id}/observations", "observations.list", Access::kSession,
+         "organiser,observer", HandleListObservations},
+        {"PUT", "/api/exercises/{exercise_id}/observations", "observations.save", Access::kSession,
+         "organiser,observer", HandleSaveObservation},
+        {"GET", "/api/exercises/{exercise_id}/observations/injects", "observations.injects", Access::kSession,
+         "organiser,observer", HandleObservationInjects},
+        {"GET", "/api/exercises/{exercise_id}/exports/observations", "exports.observations", Access::kSession,
+         "organiser,observer", HandleExportObservations},
     };
     return routes;
 }

@@ -15,6 +15,7 @@
 #include "api/feature_support.hpp"
 #include "api/handlers.hpp"
 #include "api/scenario_context.hpp"
+#include "core/exercise_marking.hpp"
 #include "exercise/organisation_repository.hpp"
 #include "exercise/reference_lookup.hpp"
 #include "scenario/scenario_msel.hpp"
@@ -359,12 +360,13 @@ Result<Response> HandleExportScenario(RequestContext& context) {
     }
     const std::string stem = "scenario-" + std::to_string(*exercise_id) + "-" + master.id;
     if (format == "yaml") {
-        return Response::Download(scenario::WriteScenarioYaml(master), "application/yaml; charset=utf-8",
-                                  stem + ".yaml");
+        // The exercise marking as a YAML comment: printed with the file, ignored on import.
+        std::string yaml = "# " + std::string(kExerciseMarking) + "\n" + scenario::WriteScenarioYaml(master);
+        return Response::ExportDownload(std::move(yaml), "application/yaml; charset=utf-8", stem + ".yaml");
     }
     auto bytes = scenario::WriteScenarioXlsx(master);
     if (!bytes) return tl::unexpected(bytes.error());
-    return Response::Download(std::move(*bytes), std::string(kXlsxType), stem + ".xlsx");
+    return Response::ExportDownload(std::move(*bytes), std::string(kXlsxType), stem + ".xlsx");
 }
 
 Result<Response> HandleGetSectorOverlay(RequestContext& context) {

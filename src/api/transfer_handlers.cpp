@@ -68,7 +68,7 @@ Result<Response> RunExport(RequestContext& context, ExportFunction export_file) 
         context.services.database, context.services.clock, context.services.audit, **reference, **caller, actor};
     auto file = export_file(transfer, *exercise_id, query->filter, *format, *language);
     if (!file) return tl::unexpected(file.error());
-    return Response::Download(std::move(file->body), std::move(file->content_type), file->filename);
+    return Response::ExportDownload(std::move(file->body), std::move(file->content_type), file->filename);
 }
 
 }  // namespace

@@ -16,6 +16,8 @@
 #include "net/sse_hub.hpp"
 #include "net/stop_signal.hpp"
 #include "scenario/scenario_store.hpp"
+#include "world/break_service.hpp"
+#include "world/break_timer.hpp"
 #include "world/media_service.hpp"
 #include "world/media_timer.hpp"
 
@@ -39,6 +41,9 @@ struct Application::State {
     std::unique_ptr<live::EventLog> event_log;
     std::unique_ptr<live::StoreScenarioSource> scenario_source;
     std::unique_ptr<live::Scheduler> scheduler;   // outlives the server: handlers wake it
+    // Breaks start and end on time (world/break_timer.hpp); started after listen like the scheduler.
+    std::unique_ptr<world::BreakService> break_service;
+    std::unique_ptr<world::BreakTimer> break_timer;
     // Scheduled media items are released on time (world/media_timer.hpp); started after listen.
     std::unique_ptr<world::MediaService> media_service;
     std::unique_ptr<world::MediaTimer> media_timer;
@@ -83,6 +88,11 @@ Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) 
     state.scheduler = std::make_unique<live::Scheduler>(*state.database, state.clock, *state.audit, *state.event_log,
                                                         *state.scenario_source);
     state.services->event_log = state.event_log.get();
+    live::Scheduler* scheduler = state.scheduler.get();
+    state.break_service = std::make_unique<world::BreakService>(*state.database, state.clock, *state.audit,
+                                                                *state.event_log, *state.scenario_source,
+                                                                [scheduler] { scheduler->Wake(); });
+    state.break_timer = std::make_unique<world::BreakTimer>(*state.break_service);
     state.media_service = std::make_unique<world::MediaService>(*state.database, state.clock, *state.audit,
                                                                 *state.event_log, *state.scenario_source);
     state.media_timer = std::make_unique<world::MediaTimer>(*state.media_service);
@@ -118,12 +128,14 @@ Result<unsigned short> Application::Start() {
     if (auto started = state.server->Start(); !started) return tl::unexpected(started.error());
     // Releases begin once the server listens; the first tick releases anything overdue.
     state.scheduler->Start();
+    state.break_timer->Start();
     state.media_timer->Start();
     return *port;
 }
 
 void Application::RunUntilStopped() {
     state_->stop_signal.Wait();
+    state_->break_timer->Stop();
     state_->media_timer->Stop();
     state_->scheduler->Stop();
     state_->server->Stop();
