@@ -136,7 +136,7 @@ export function OpinionsPanel({
         size="small"
         dataSource={opinions}
         pagination={false}
-        locale={{ emptyText: t('forum.opinions.empty') }}
+        locale={{ emptyText: <span className="empty-text">{t('forum.opinions.empty')}</span> }}
         data-testid="opinion-table"
         columns={[
           { title: t('forum.opinions.kind'), key: 'kind', render: (_: unknown, opinion: Opinion) => kindLabel(opinion.kind) },

@@ -170,7 +170,7 @@ export function ForumSessionPage({ session: authSession }: { session: Session })
             size="small"
             dataSource={registrations}
             pagination={false}
-            locale={{ emptyText: t('forum.noRegistrations') }}
+            locale={{ emptyText: <span className="empty-text">{t('forum.noRegistrations')}</span> }}
             columns={[
               { title: t('surveys.results.organisation'), dataIndex: 'organisation_name', key: 'organisation' },
               { title: t('surveys.results.person'), dataIndex: 'person_name', key: 'person' },

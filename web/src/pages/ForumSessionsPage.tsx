@@ -75,7 +75,7 @@ export function ForumSessionsPage({ session }: { session: Session }) {
         rowKey="id"
         dataSource={sessions}
         pagination={false}
-        locale={{ emptyText: t('forum.empty') }}
+        locale={{ emptyText: <span className="empty-text">{t('forum.empty')}</span> }}
         columns={[
           {
             title: t('forum.columns.title'),

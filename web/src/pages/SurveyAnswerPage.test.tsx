@@ -63,7 +63,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('SurveyAnswerPage', () => {
   it('shows follow-up questions live and sends only the shown answers', async () => {
-    fetchMock.mockImplementation((url, init) => {
+    fetchMock.mockImplementation((_url, init) => {
       if (init?.method === 'POST') return Promise.resolve(jsonResponse(201, { survey_id: 5, answered: true }));
       return Promise.resolve(jsonResponse(200, survey));
     });

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { getSurvey, respondToSurvey } from '../api/surveyEndpoints';
 import type { AnswerValue, Answers, Survey } from '../api/surveyTypes';
 import type { Session } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { StatusTag } from '../components/live/StatusTag';
 import { Loading } from '../components/Loading';
 import { NotFound } from '../components/NotFound';
 import { currentLanguage } from '../i18n';
@@ -76,12 +77,12 @@ export function SurveyAnswerPage({ session: _session }: { session: Session }) {
           {localText(survey.title, language)}
         </Typography.Title>
         <SurveyStatusTag status={survey.status} />
-        <Tag>{t(`surveys.anonymity.${survey.anonymity}`)}</Tag>
+        <StatusTag kind="neutral">{t(`surveys.anonymity.${survey.anonymity}`)}</StatusTag>
         <Link to={`/exercises/${exerciseId}/surveys`}>{t('surveys.answer.back')}</Link>
       </Space>
       {survey.intro.ja && <Typography.Paragraph>{localText(survey.intro, language)}</Typography.Paragraph>}
       {survey.closes_at && (
-        <Typography.Paragraph type="secondary">
+        <Typography.Paragraph className="empty-text">
           {t('surveys.answer.closesAt', { time: localDateTime(survey.closes_at) })}
         </Typography.Paragraph>
       )}

@@ -132,7 +132,7 @@ export function SurveyEditorPage({ session }: { session: Session }) {
           onChange={(e) => set({ closes_at: fromLocalInput(e.target.value) })}
         />
       </div>
-      <Typography.Paragraph type="secondary">{t('surveys.editor.windowHint')}</Typography.Paragraph>
+      <Typography.Paragraph className="empty-text">{t('surveys.editor.windowHint')}</Typography.Paragraph>
       {definition.questions.map((question, index) => (
         <QuestionEditor
           key={index}

@@ -104,7 +104,7 @@ export function SurveyResultsPage({ session }: { session: Session }) {
             <Typography.Title level={2} className="section-title">
               {index + 1}. {localText(question.text, language)}
             </Typography.Title>
-            <Typography.Paragraph type="secondary">
+            <Typography.Paragraph className="empty-text">
               {t('surveys.results.answered', { count: result.answered })}
             </Typography.Paragraph>
             {result.options.length > 0 && (
@@ -151,7 +151,7 @@ export function SurveyResultsPage({ session }: { session: Session }) {
             )}
             {question.kind === 'free_text' &&
               (result.texts.length === 0 ? (
-                <Typography.Paragraph type="secondary">{t('surveys.results.noTexts')}</Typography.Paragraph>
+                <Typography.Paragraph className="empty-text">{t('surveys.results.noTexts')}</Typography.Paragraph>
               ) : (
                 <ul className="survey-texts">
                   {result.texts.map((text, position) => (

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -16,6 +16,7 @@ import type { Session } from '../api/types';
 import { isOrganiser, organisationMembership, rolesIn } from '../auth/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { errorText } from '../components/errorText';
+import { StatusTag } from '../components/live/StatusTag';
 import { Loading } from '../components/Loading';
 import { NotFound } from '../components/NotFound';
 import { currentLanguage } from '../i18n';
@@ -87,7 +88,7 @@ export function SurveysPage({ session }: { session: Session }) {
       render: (_: unknown, survey: Survey) => (
         <Space wrap>
           <SurveyStatusTag status={survey.status} />
-          {survey.answered && <Tag color="green">{t('surveys.list.answered')}</Tag>}
+          {survey.answered && <StatusTag kind="ok">{t('surveys.list.answered')}</StatusTag>}
         </Space>
       ),
     },
@@ -126,7 +127,7 @@ export function SurveysPage({ session }: { session: Session }) {
             </Link>
           )}
           {member && !survey.can_answer && !survey.answered && survey.status === 'open' && (
-            <Typography.Text type="secondary">{t('surveys.list.leadAnswers')}</Typography.Text>
+            <Typography.Text className="empty-text">{t('surveys.list.leadAnswers')}</Typography.Text>
           )}
           {seesResults && (
             <Link to={`/exercises/${exerciseId}/surveys/${survey.id}/results`} data-testid={`results-${survey.code}`}>
@@ -212,7 +213,7 @@ export function SurveysPage({ session }: { session: Session }) {
         columns={columns}
         pagination={false}
         data-testid="survey-table"
-        locale={{ emptyText: t('surveys.list.empty') }}
+        locale={{ emptyText: <span className="empty-text">{t('surveys.list.empty')}</span> }}
       />
     </Card>
   );

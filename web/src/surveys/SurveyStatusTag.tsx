@@ -1,16 +1,16 @@
 import './surveys.css';
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SurveyStatus } from '../api/surveyTypes';
+import { StatusTag, type StatusKind } from '../components/live/StatusTag';
 
-const COLOURS: Record<SurveyStatus, string> = { draft: 'default', scheduled: 'blue', open: 'green', closed: 'red' };
+const KINDS: Record<SurveyStatus, StatusKind> = { draft: 'neutral', scheduled: 'info', open: 'ok', closed: 'warn' };
 
-// The state of a survey's answering window as a coloured tag.
+// The state of a survey's answering window as a tag (AA-contrast colours).
 export function SurveyStatusTag({ status }: { status: SurveyStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={COLOURS[status]} data-testid="survey-status">
+    <StatusTag kind={KINDS[status]} testId="survey-status">
       {t(`surveys.status.${status}`)}
-    </Tag>
+    </StatusTag>
   );
 }

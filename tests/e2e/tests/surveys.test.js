@@ -1,0 +1,91 @@
+// Surveys in two browsers against a real `enshu demo` server: the organiser adds the
+// bundled feedback-session survey (意見交換会アンケート) from its template and opens it;
+// an org lead answers it in a second browser, where choosing "did not take part" hides
+// the follow-up questions for those who took part (show-if) and shows the reasons; the
+// organiser then sees the answer counted in the results. axe scans the answer form and
+// the results page.
+// Run: ENSHU_BINARY=…/enshu ENSHU_WEB_ROOT=…/dist node --test tests/surveys.test.js
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { openBrowser } from '../lib/browser.js';
+import { startDemoServer } from '../lib/server.js';
+import { seriousViolations, signInAsOrganiser, waitForPath, waitForValue } from '../lib/ui.js';
+
+let server;
+const browsers = [];
+
+async function browser() {
+  const opened = await openBrowser({ baseURL: server.baseUrl });
+  browsers.push(opened);
+  return opened;
+}
+
+describe('surveys', () => {
+  before(async () => {
+    server = await startDemoServer();
+  });
+
+  after(async () => {
+    for (const opened of browsers) await opened.close();
+    if (server) await server.stop();
+  });
+
+  test('the organiser opens the feedback-session template, an org lead answers it with show-if, the result counts it', async () => {
+    // Organiser: add the template and open it.
+    const { page: organiser } = await browser();
+    const exerciseId = await signInAsOrganiser(organiser, server);
+    await organiser.getByTestId('nav-surveys').click();
+    await waitForPath(organiser, (p) => p === `/exercises/${exerciseId}/surveys`, 'surveys page');
+    await organiser.getByRole('heading', { name: 'アンケート' }).waitFor();
+    await organiser.getByRole('combobox', { name: 'テンプレートを選択' }).click();
+    await organiser.locator('.ant-select-item-option', { hasText: '意見交換会アンケート' }).click();
+    await organiser.getByTestId('add-template').click();
+    await organiser.getByTestId('open-feedback_session').click();
+    const row = organiser.getByTestId('survey-table').locator('tr', { hasText: '意見交換会アンケート' });
+    await row.getByTestId('survey-status').filter({ hasText: '回答受付中' }).waitFor();
+
+    // Org lead of a demo organisation in a second browser: join, open the survey list.
+    const join = server.joins[0];
+    assert.ok(join, 'the demo prints a join link');
+    const { page: lead } = await browser();
+    await lead.goto(`/join#${encodeURIComponent(join.token)}`);
+    await waitForPath(lead, (p) => /^\/exercises\/\d+\/organisations\/\d+$/.test(p), 'after join');
+    await lead.getByTestId('nav-surveys').click();
+    await waitForPath(lead, (p) => p === `/exercises/${exerciseId}/surveys`, 'surveys page (org lead)');
+    await lead.getByTestId('answer-feedback_session').click();
+    await waitForPath(lead, (p) => /\/surveys\/\d+\/answer$/.test(p), 'answer page');
+    await lead.getByTestId('question-joined').waitFor();
+
+    // Show-if: "took part" shows the meaningful question; "did not take part" hides it and asks why.
+    await lead.getByLabel('参加した', { exact: true }).check();
+    await lead.getByTestId('question-meaningful').waitFor();
+    await lead.getByLabel('参加しなかった', { exact: true }).check();
+    await lead.getByTestId('question-meaningful').waitFor({ state: 'detached' });
+    await lead.getByTestId('question-not_joined_reasons').waitFor();
+    assert.equal(await lead.getByTestId('question-time').count(), 0, 'the time question is hidden too');
+    const form = await new AxeBuilder({ page: lead }).analyze();
+    assert.deepEqual(seriousViolations(form), [], 'answer form');
+    await lead.getByLabel('業務都合または他業務との兼ね合い').check();
+    await lead.getByLabel('その他', { exact: true }).check();
+    await lead.getByTestId('question-not_joined_other').locator('textarea').fill('日程が合わなかった');
+    await lead.getByTestId('survey-submit').click();
+    await lead.getByTestId('survey-thanks').waitFor();
+
+    // Organiser: the results count the answer.
+    await row.getByTestId('results-feedback_session').click();
+    await waitForPath(organiser, (p) => /\/surveys\/\d+\/results$/.test(p), 'results page');
+    const responses = await waitForValue(
+      () => organiser.getByTestId('results-responses').textContent(),
+      (text) => text?.trim() === '1',
+      'one response in the results',
+    );
+    assert.equal(responses.trim(), '1');
+    assert.equal((await organiser.getByTestId('count-joined-not_joined').textContent())?.trim(), '1');
+    assert.equal((await organiser.getByTestId('count-joined-joined').textContent())?.trim(), '0');
+    assert.equal((await organiser.getByTestId('count-not_joined_reasons-business').textContent())?.trim(), '1');
+    await organiser.getByText('日程が合わなかった').waitFor();
+    const results = await new AxeBuilder({ page: organiser }).analyze();
+    assert.deepEqual(seriousViolations(results), [], 'results page');
+  });
+});
