@@ -6,6 +6,7 @@ import type { Session } from './api/types';
 import { SessionProvider, useSession } from './auth/SessionContext';
 import { AppHeader } from './components/AppHeader';
 import { AppProviders } from './components/AppProviders';
+import { ExerciseMarking } from './components/floor/ExerciseMarking';
 import { Loading } from './components/Loading';
 import { NotFound } from './components/NotFound';
 import { ControlConsolePage } from './pages/ControlConsolePage';
@@ -13,6 +14,7 @@ import { ExercisePage } from './pages/ExercisePage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
 import { LoginPage } from './pages/LoginPage';
+import { ObserverConsolePage } from './pages/ObserverConsolePage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationReportPage } from './pages/OrganisationReportPage';
 import { ParticipantConsolePage } from './pages/ParticipantConsolePage';
@@ -56,6 +58,7 @@ function Shell() {
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
+      <ExerciseMarking />
       <AppHeader />
       <main id="main" tabIndex={-1} className="app-main">
         <Routes>
@@ -119,6 +122,10 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/organisations/:organisationId/report"
             element={<Private page={(session) => <OrganisationReportPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/observe"
+            element={<Private page={(session) => <ObserverConsolePage session={session} />} />}
           />
           <Route path="*" element={<NotFound />} />
         </Routes>

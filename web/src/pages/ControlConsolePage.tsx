@@ -29,6 +29,8 @@ import { isOrganiser, rolesIn } from '../auth/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AdhocInjectForm } from '../components/live/AdhocInjectForm';
 import { BroadcastForm } from '../components/live/BroadcastForm';
+import { AnnouncementsPanel, BreaksPanel } from '../components/floor/FloorPanels';
+import { FloorLayer } from '../components/floor/FloorLayer';
 import { ClockControls } from '../components/live/ClockControls';
 import { ClockDisplay } from '../components/live/ClockDisplay';
 import { ConnectionState } from '../components/live/ConnectionState';
@@ -41,6 +43,8 @@ import { exerciseTitle } from '../i18n/localName';
 import { applyClockChanged, clockFromSnapshot, type ClockModel } from '../live/clockMath';
 import type { EventSourceFactory } from '../live/streamConnection';
 import { useEventStream } from '../live/useEventStream';
+import { useFloor } from '../floor/useFloor';
+import { isFloorEvent } from '../floor/floorState';
 
 // Timeline-view input from the releases: scenes of the clock, injects as placed items.
 function timelineInput(clock: ClockModel | null, items: readonly ReleaseItem[]): { scenes: Scene[]; injects: Inject[] } {
@@ -90,6 +94,9 @@ export function ControlConsolePage({ session, eventSourceFactory }: { session: S
   const [reloadToken, setReloadToken] = useState(0);
   const releaseTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { reference } = useReference();
+  // Announcements show here too; the break overlay does not (controllers work through breaks).
+  const floor = useFloor(canWatch ? exerciseId : null);
+  const [floorVersion, setFloorVersion] = useState(0);
 
   const acceptClock = useCallback((snapshot: ClockSnapshot) => {
     const model = clockFromSnapshot(snapshot, Date.now() * 1000);
@@ -127,8 +134,14 @@ export function ControlConsolePage({ session, eventSourceFactory }: { session: S
     loadReleases();
   }, [canWatch, exerciseId, loadReleases]);
 
+  const floorEvent = floor.onEvent;
   const onEvent = useCallback(
     (event: StreamEvent) => {
+      if (isFloorEvent(event)) {
+        floorEvent(event);
+        setFloorVersion((n) => n + 1);
+        return;
+      }
       if (event.type === 'clock.changed') {
         const current = clockRef.current;
         if (current) {
@@ -143,13 +156,15 @@ export function ControlConsolePage({ session, eventSourceFactory }: { session: S
         setProgressUpdate({ seq: event.seq, payload: event.payload as ProgressUpdatedPayload });
       }
     },
-    [scheduleReleases],
+    [scheduleReleases, floorEvent],
   );
 
   const status = useEventStream(canWatch ? streamUrl(exerciseId) : null, {
     onEvent,
     onReconnected: () => {
       loadReleases();
+      floor.reload();
+      setFloorVersion((n) => n + 1);
       setReloadToken((n) => n + 1);
     },
     factory: eventSourceFactory,
@@ -234,6 +249,7 @@ export function ControlConsolePage({ session, eventSourceFactory }: { session: S
           <ErrorAlert error={error} />
         </div>
       </Card>
+      <FloorLayer floor={floor} showBreak={false} />
       <Row gutter={[16, 16]} className="block-gap-top">
         <Col xs={24} xl={canControl ? 15 : 24}>
           <Card>
@@ -278,6 +294,16 @@ export function ControlConsolePage({ session, eventSourceFactory }: { session: S
                     key: 'broadcast',
                     label: t('control.broadcast.title'),
                     children: <BroadcastForm onSubmit={sendBroadcast} />,
+                  },
+                  {
+                    key: 'announcements',
+                    label: t('floor.announcement.title'),
+                    children: <AnnouncementsPanel exerciseId={exerciseId} version={floorVersion} />,
+                  },
+                  {
+                    key: 'breaks',
+                    label: t('floor.break.tab'),
+                    children: <BreaksPanel exerciseId={exerciseId} version={floorVersion} />,
                   },
                 ]}
               />

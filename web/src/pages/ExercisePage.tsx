@@ -89,6 +89,11 @@ export function ExercisePage({ session }: { session: Session }) {
               {t('nav.controlConsole')}
             </Link>
           )}
+          {(organiser || roles.includes('observer')) && (
+            <Link to={`/exercises/${exerciseId}/observe`} data-testid="nav-observe">
+              {t('floor.nav.observe')}
+            </Link>
+          )}
           <Link to={`/exercises/${exerciseId}/surveys`} data-testid="nav-surveys">
             {t('surveys.nav')}
           </Link>

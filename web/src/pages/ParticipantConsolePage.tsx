@@ -23,6 +23,7 @@ import { ConnectionState } from '../components/live/ConnectionState';
 import { InjectFeed } from '../components/live/InjectFeed';
 import { TeamTimeline } from '../components/live/TeamTimeline';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FloorLayer } from '../components/floor/FloorLayer';
 import { NotFound } from '../components/NotFound';
 import { currentLanguage } from '../i18n';
 import { exerciseTitle } from '../i18n/localName';
@@ -30,6 +31,7 @@ import { applyClockChanged, clockFromSnapshot, type ClockModel } from '../live/c
 import { activeBroadcast, consoleReducer, initialConsoleState, injectsOf, unreadCount } from '../live/consoleReducer';
 import type { EventSourceFactory } from '../live/streamConnection';
 import { useEventStream } from '../live/useEventStream';
+import { useFloor } from '../floor/useFloor';
 
 // The participant console (/exercises/:id/play): the clock, the injects received live,
 // broadcasts, the action log form and the team's own timeline. After a reconnect the
@@ -50,6 +52,8 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
   const [acknowledging, setAcknowledging] = useState<Set<string>>(new Set());
   const [preset, setPreset] = useState<{ injectId: string; nonce: number } | null>(null);
   const { reference } = useReference();
+  // Announcements and breaks from the organiser (banner, full-screen countdown).
+  const floor = useFloor(valid && organisationId !== null ? exerciseId : null);
 
   const updateClock = useCallback((next: ClockModel | null) => {
     clockRef.current = next;
@@ -69,8 +73,10 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
     reload();
   }, [valid, exerciseId, organisationId, reload]);
 
+  const floorEvent = floor.onEvent;
   const onEvent = useCallback(
     (event: StreamEvent) => {
+      if (floorEvent(event)) return;
       if (event.type === 'clock.changed') {
         const current = clockRef.current;
         if (current) updateClock(applyClockChanged(current, event.payload as ClockChangedPayload));
@@ -79,12 +85,15 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
       }
       dispatch({ type: 'event', event });
     },
-    [exerciseId, updateClock],
+    [exerciseId, updateClock, floorEvent],
   );
 
   const status = useEventStream(valid && organisationId !== null ? streamUrl(exerciseId) : null, {
     onEvent,
-    onReconnected: reload,
+    onReconnected: () => {
+      reload();
+      floor.reload();
+    },
     factory: eventSourceFactory,
   });
 
@@ -143,6 +152,7 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
         <ClockDisplay clock={clock} timeZone={exercise?.time_zone} />
         <ConnectionState status={status} />
       </Card>
+      <FloorLayer floor={floor} />
       <BroadcastBanner broadcast={activeBroadcast(state)} onDismiss={(seq) => dispatch({ type: 'dismiss', seq })} />
       <ErrorAlert error={error} />
       <Row gutter={[16, 16]} className="block-gap-top">
