@@ -18,6 +18,7 @@ import { ObserverConsolePage } from './pages/ObserverConsolePage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationReportPage } from './pages/OrganisationReportPage';
 import { ParticipantConsolePage } from './pages/ParticipantConsolePage';
+import { PrSitePage } from './pages/PrSitePage';
 import { ReportPage } from './pages/ReportPage';
 import { ScenarioPage } from './pages/ScenarioPage';
 import { ForumSessionPage } from './pages/ForumSessionPage';
@@ -126,6 +127,10 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/observe"
             element={<Private page={(session) => <ObserverConsolePage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/pr"
+            element={<Private page={(session) => <PrSitePage session={session} />} />}
           />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -18,6 +18,13 @@ export const STREAM_EVENT_TYPES = [
   'inject.acknowledged',
   'progress.updated',
   'action.logged',
+  // PR site and media feed (pages/PrSitePage.tsx).
+  'statement.published',
+  'statement.updated',
+  'statement.withdrawn',
+  'media.published',
+  'media.hidden',
+  'media.unhidden',
 ] as const;
 
 export interface StreamHandlers {

@@ -94,6 +94,9 @@ export function ExercisePage({ session }: { session: Session }) {
               {t('floor.nav.observe')}
             </Link>
           )}
+          <Link to={`/exercises/${exerciseId}/pr`} data-testid="nav-pr">
+            {t('pr.nav')}
+          </Link>
           <Link to={`/exercises/${exerciseId}/surveys`} data-testid="nav-surveys">
             {t('surveys.nav')}
           </Link>

@@ -96,6 +96,11 @@ export function OrganisationPage({ session }: { session: Session }) {
             </Link>
           )}
           {ownOrganisation && (
+            <Link to={`/exercises/${exerciseId}/pr`} data-testid="nav-pr">
+              {t('pr.nav')}
+            </Link>
+          )}
+          {ownOrganisation && (
             <Link to={`/exercises/${exerciseId}/surveys`} data-testid="nav-surveys">
               {t('surveys.nav')}
             </Link>

@@ -1,0 +1,90 @@
+import { Avatar, Button, Card, Empty, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { MediaItem } from '../../api/prTypes';
+import { currentLanguage } from '../../i18n';
+import { compactCount } from '../../pr/feedState';
+
+interface Props {
+  items: MediaItem[];
+  canHide: boolean;
+  onHide: (item: MediaItem) => void;
+}
+
+// The text with its hashtags set off — as React text nodes, never as HTML.
+function PostText({ text }: { text: string }) {
+  const parts = text.split(/([#＃][^\s#＃、。！？「」（）・]+)/u);
+  return (
+    <Typography.Paragraph className="media-text">
+      {parts.map((part, index) =>
+        /^[#＃]/u.test(part) ? (
+          <span key={index} className="media-hashtag">
+            {part}
+          </span>
+        ) : (
+          <span key={index}>{part}</span>
+        ),
+      )}
+    </Typography.Paragraph>
+  );
+}
+
+function PersonaAvatar({ item }: { item: MediaItem }) {
+  const avatar = item.persona.avatar;
+  if (avatar) return <Avatar size={44} src={`${avatar.url}?disposition=inline`} alt="" />;
+  return (
+    <Avatar size={44} className={`media-avatar media-avatar-${item.persona.kind}`} aria-hidden>
+      {item.persona.initials}
+    </Avatar>
+  );
+}
+
+// The simulated press and social media: avatars, verified marks, images, hashtags and
+// engagement counts that keep moving (reloaded by the page).
+export function MediaTimeline({ items, canHide, onHide }: Props) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (items.length === 0) return <Empty description={t('pr.media.empty')} />;
+  return (
+    <ol className="media-timeline" aria-label={t('pr.media.title')}>
+      {items.map((item) => (
+        <li key={item.id}>
+          <Card size="small" className={`media-card media-${item.channel}`} data-testid="media-card">
+            <Space align="start">
+              <PersonaAvatar item={item} />
+              <Space direction="vertical" size={2}>
+                <Space wrap size={4}>
+                  <Typography.Text strong>{item.persona.name}</Typography.Text>
+                  {item.persona.verified && (
+                    <span className="media-verified" role="img" aria-label={t('pr.media.verified')}>
+                      ✔
+                    </span>
+                  )}
+                  <Typography.Text type="secondary">{item.persona.handle}</Typography.Text>
+                  <Tag>{t(`pr.media.channel.${item.channel}`)}</Tag>
+                  <Typography.Text type="secondary">
+                    {item.published_scenario_time ?? (item.published_at ? new Date(item.published_at).toLocaleTimeString() : '')}
+                  </Typography.Text>
+                </Space>
+                <PostText text={item.text} />
+                {item.image && (
+                  <img className="media-image" src={`${item.image.url}?disposition=inline`} alt={t('pr.media.imageAlt', { name: item.persona.name })} />
+                )}
+                <Space size="large" className="media-engagement" aria-label={t('pr.media.engagement')}>
+                  <span>{t('pr.media.replies', { count: compactCount(item.engagement.replies, language) })}</span>
+                  <span>{t('pr.media.shares', { count: compactCount(item.engagement.shares, language) })}</span>
+                  <span>{t('pr.media.likes', { count: compactCount(item.engagement.likes, language) })}</span>
+                  <span>{t('pr.media.views', { count: compactCount(item.engagement.views, language) })}</span>
+                </Space>
+                {canHide && (
+                  <Button size="small" onClick={() => onHide(item)}>
+                    {t('pr.media.hide')}
+                  </Button>
+                )}
+              </Space>
+            </Space>
+          </Card>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { MediaItem, Statement } from '../api/prTypes';
+import { compactCount, emptyFeed, feedReducer, filterStatements, organisationsOf } from './feedState';
+
+function statement(id: number, overrides: Partial<Statement> = {}): Statement {
+  return {
+    id,
+    organisation_id: 1,
+    organisation_name: 'デモ電力A',
+    sector_code: 'electricity',
+    participation_mode: 'venue',
+    state: 'published',
+    title: `title ${id}`,
+    body: 'body',
+    attachment: null,
+    author_name: 'A',
+    revision: 1,
+    created_at: '',
+    updated_at: '',
+    published_at: '',
+    published_at_us: id * 1000,
+    published_scenario_time: null,
+    withdrawn_at: null,
+    withdrawn_at_us: null,
+    withdrawn_scenario_time: null,
+    revisions: [],
+    ...overrides,
+  };
+}
+
+function media(id: number): MediaItem {
+  return {
+    id,
+    persona: { id: 1, name: '東京ニュース', handle: '@tokyo', kind: 'news', verified: true, initials: '東京', avatar: null },
+    channel: 'social',
+    text: '#停電',
+    hashtags: ['停電'],
+    image: null,
+    base_engagement: 100,
+    state: 'published',
+    hidden: false,
+    scheduled_scenario_time: null,
+    published_at: '',
+    published_at_us: id * 1000,
+    published_scenario_time: null,
+    engagement: { likes: 1, shares: 0, replies: 0, views: 10 },
+  };
+}
+
+const event = (type: string, payload: unknown, seq = 1) => ({ type, payload, seq, released_at_us: 0 });
+
+describe('feedReducer', () => {
+  it('adds published statements newest first and replaces updates in place', () => {
+    let state = feedReducer(emptyFeed, { type: 'statementsLoaded', statements: [statement(1), statement(3)] });
+    state = feedReducer(state, { type: 'event', event: event('statement.published', { statement: statement(2) }) });
+    expect(state.statements.map((s) => s.id)).toEqual([3, 2, 1]);
+    state = feedReducer(state, {
+      type: 'event',
+      event: event('statement.updated', { statement: statement(2, { title: 'second report', revision: 2 }) }),
+    });
+    expect(state.statements).toHaveLength(3);
+    expect(state.statements[1]?.title).toBe('second report');
+  });
+
+  it('turns a withdrawn statement into its tombstone', () => {
+    let state = feedReducer(emptyFeed, { type: 'statementsLoaded', statements: [statement(1)] });
+    state = feedReducer(state, {
+      type: 'event',
+      event: event('statement.withdrawn', { statement: statement(1, { state: 'withdrawn', title: null, body: null }) }),
+    });
+    expect(state.statements[0]?.state).toBe('withdrawn');
+    expect(state.statements[0]?.title).toBeNull();
+  });
+
+  it('shows published media items and drops hidden ones live', () => {
+    let state = feedReducer(emptyFeed, { type: 'mediaLoaded', media: [media(1), { ...media(5), state: 'scheduled' }] });
+    expect(state.media.map((m) => m.id)).toEqual([1]);
+    state = feedReducer(state, { type: 'event', event: event('media.published', { item: media(2) }) });
+    expect(state.media.map((m) => m.id)).toEqual([2, 1]);
+    state = feedReducer(state, { type: 'event', event: event('media.hidden', { id: 2 }) });
+    expect(state.media.map((m) => m.id)).toEqual([1]);
+    state = feedReducer(state, { type: 'event', event: event('inject.released', {}) });
+    expect(state.media.map((m) => m.id)).toEqual([1]);
+  });
+});
+
+describe('filters', () => {
+  const statements = [
+    statement(1),
+    statement(2, { organisation_id: 2, organisation_name: 'デモ銀行B', sector_code: 'finance' }),
+    statement(3, { state: 'draft' }),
+  ];
+  it('filters by sector and organisation and never shows drafts', () => {
+    expect(filterStatements(statements, { sector: '', organisationId: null }).map((s) => s.id)).toEqual([1, 2]);
+    expect(filterStatements(statements, { sector: 'finance', organisationId: null }).map((s) => s.id)).toEqual([2]);
+    expect(filterStatements(statements, { sector: '', organisationId: 1 }).map((s) => s.id)).toEqual([1]);
+  });
+  it('lists the organisations of the feed once each', () => {
+    expect(organisationsOf(statements).map((o) => o.id).sort()).toEqual([1, 2]);
+  });
+  it('formats counts compactly', () => {
+    expect(compactCount(12345, 'en')).toBe('12.3K');
+    expect(compactCount(999, 'ja')).toBe('999');
+  });
+});
