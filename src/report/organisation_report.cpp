@@ -154,7 +154,7 @@ private:
         }
         if (table.rows.empty()) {
             section.blocks.push_back(Paragraph(T("own.no_activity")));
-            section.blocks.push_back(Paragraph(T("activity.world_pending")));
+            WorldRows(section);
             return section;
         }
         std::vector<std::int64_t> everyone_acknowledge;
@@ -168,8 +168,39 @@ private:
              Cell::Text(FormatDuration(SummariseDurations(own_first_action).median_us, language_)),
              Cell::Text(FormatDuration(SummariseDurations(everyone_first_action).median_us, language_))});
         section.blocks.push_back(TableBlock(std::move(table)));
-        section.blocks.push_back(Paragraph(T("activity.world_pending")));
+        WorldRows(section);
         return section;
+    }
+
+    static std::optional<std::int64_t> Microseconds(const std::optional<double>& minutes) {
+        if (!minutes) return std::nullopt;
+        return static_cast<std::int64_t>(*minutes * 60'000'000.0 + 0.5);
+    }
+
+    // The organisation's statements and first-report time beside everyone's median.
+    void WorldRows(Section& section) const {
+        const auto& world = current_.data().world;
+        if (!world) {
+            section.blocks.push_back(Paragraph(T("activity.world_missing")));
+            return;
+        }
+        std::vector<std::int64_t> statement_times;
+        std::vector<std::int64_t> report_times;
+        for (const auto& [organisation, activity] : world->by_organisation) {
+            if (auto us = Microseconds(activity.minutes_to_first_statement)) statement_times.push_back(*us);
+            if (auto us = Microseconds(activity.minutes_to_first_report)) report_times.push_back(*us);
+        }
+        OrganisationWorldActivity own;
+        if (auto found = world->by_organisation.find(own_->id); found != world->by_organisation.end()) own = found->second;
+        Table table{"own_world_activity", T("table.activity"), {T("column.measure"), T("column.own"), T("column.all_median")}, {}, {}};
+        table.rows.push_back({Cell::Text(T("activity.statements")), Cell::Count(own.statements), Cell::Text("")});
+        table.rows.push_back({Cell::Text(T("activity.median_first_statement")),
+                              Cell::Text(FormatDuration(Microseconds(own.minutes_to_first_statement), language_)),
+                              Cell::Text(FormatDuration(SummariseDurations(statement_times).median_us, language_))});
+        table.rows.push_back({Cell::Text(T("activity.median_first_report")),
+                              Cell::Text(FormatDuration(Microseconds(own.minutes_to_first_report), language_)),
+                              Cell::Text(FormatDuration(SummariseDurations(report_times).median_us, language_))});
+        section.blocks.push_back(TableBlock(std::move(table)));
     }
 
     Section IssuesSection() const {

@@ -153,8 +153,101 @@ private:
         section.blocks.push_back(TableBlock(std::move(cycle)));
         section.blocks.push_back(Paragraph(T("overview.activity")));
         section.blocks.push_back(TableBlock(ActivityTable(organisations)));
-        section.blocks.push_back(Paragraph(T("activity.world_pending")));
+        if (data.world) {
+            WorldBlocks(*data.world, section);
+        } else {
+            section.blocks.push_back(Paragraph(T("activity.world_missing")));
+        }
         return section;
+    }
+
+    static std::optional<std::int64_t> MinutesToMicroseconds(const std::optional<double>& minutes) {
+        if (!minutes) return std::nullopt;
+        return static_cast<std::int64_t>(*minutes * 60'000'000.0 + 0.5);
+    }
+
+    // Statements by mode (scoped), inquiries per desk (national) or per sector (ministry),
+    // reports per recipient (national), and the times of the world desks.
+    void WorldBlocks(const WorldActivity& world, Section& section) const {
+        const ExerciseData& data = current_.data();
+        Table statements{"activity_statements", T("table.activity_statements"),
+                         {T("column.mode"), T("column.posted"), T("column.organisations"), T("column.share")}, {}, {}};
+        std::vector<std::int64_t> statement_minutes;
+        std::int64_t posted_all = 0;
+        std::int64_t total_all = 0;
+        for (const char* mode : {"venue", "online", "simulated"}) {
+            std::int64_t posted = 0;
+            std::int64_t total = 0;
+            for (const OrganisationInfo& organisation : data.organisations) {
+                if (!scope_(organisation) || organisation.participation_mode != mode) continue;
+                ++total;
+                auto own = world.by_organisation.find(organisation.id);
+                if (own == world.by_organisation.end()) continue;
+                if (own->second.statements > 0) ++posted;
+                if (auto us = MinutesToMicroseconds(own->second.minutes_to_first_statement)) statement_minutes.push_back(*us);
+            }
+            posted_all += posted;
+            total_all += total;
+            statements.rows.push_back({Cell::Text(T(std::string("mode.") + mode)), Cell::Count(posted), Cell::Count(total),
+                                       ScopedPercent(PerMille(posted, total), total)});
+        }
+        statements.rows.push_back({Cell::Text(T("mode.total"), true), Cell::Count(posted_all), Cell::Count(total_all),
+                                   ScopedPercent(PerMille(posted_all, total_all), total_all)});
+        section.blocks.push_back(TableBlock(std::move(statements)));
+
+        Table inquiries{"activity_inquiries", T("table.activity_inquiries"), {T("column.desk"), T("column.inquiries")}, {}, {}};
+        if (Restricted()) {
+            inquiries.id = "activity_inquiries_by_sector";
+            inquiries.title = T("table.activity_inquiries_by_sector");
+            inquiries.header[0] = T("column.sector");
+            for (const SectorInfo* sector : sectors_) {
+                std::int64_t count = 0;
+                for (const LabelledCount& row : world.inquiries_per_sector) {
+                    if (row.key == sector->code) count = row.count;
+                }
+                inquiries.rows.push_back({Cell::Text(sector->name.In(language_)), Cell::Count(count)});
+            }
+        } else {
+            for (const LabelledCount& row : world.inquiries_per_desk) {
+                inquiries.rows.push_back({Cell::Text(row.label.In(language_)), Cell::Count(row.count)});
+            }
+        }
+        section.blocks.push_back(TableBlock(std::move(inquiries)));
+
+        std::vector<std::int64_t> report_minutes;
+        for (const OrganisationInfo& organisation : data.organisations) {
+            if (!scope_(organisation)) continue;
+            auto own = world.by_organisation.find(organisation.id);
+            if (own == world.by_organisation.end()) continue;
+            if (auto us = MinutesToMicroseconds(own->second.minutes_to_first_report)) report_minutes.push_back(*us);
+        }
+        Table times{"activity_world_times", T("table.activity"), {T("column.measure"), T("column.value"), T("column.basis")}, {}, {}};
+        const DurationSummary statement_summary = SummariseDurations(statement_minutes);
+        const DurationSummary report_summary = SummariseDurations(report_minutes);
+        times.rows.push_back({Cell::Text(T("activity.median_first_statement")),
+                              Cell::Text(FormatDuration(statement_summary.median_us, language_)),
+                              Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(statement_summary.count)}))});
+        times.rows.push_back({Cell::Text(T("activity.median_first_report")),
+                              Cell::Text(FormatDuration(report_summary.median_us, language_)),
+                              Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(report_summary.count)}))});
+        if (!Restricted()) {
+            const std::string replied = Fill(T("activity.basis_replied"),
+                                             {FormatCount(world.inquiries), FormatCount(world.inquiries_replied)});
+            times.rows.push_back({Cell::Text(T("activity.median_first_reply")),
+                                  Cell::Text(FormatDuration(MinutesToMicroseconds(world.median_minutes_to_reply), language_)),
+                                  Cell::Text(replied)});
+            times.rows.push_back({Cell::Text(T("activity.p90_first_reply")),
+                                  Cell::Text(FormatDuration(MinutesToMicroseconds(world.p90_minutes_to_reply), language_)),
+                                  Cell::Text(replied)});
+            times.rows.push_back({Cell::Text(T("activity.reporting_organisations")), Cell::Count(world.organisations_reported),
+                                  Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(world.organisations_total)}))});
+            Table reports{"activity_reports", T("table.activity_reports"), {T("column.recipient"), T("column.reports")}, {}, {}};
+            for (const LabelledCount& row : world.reports_per_recipient) {
+                reports.rows.push_back({Cell::Text(row.label.In(language_)), Cell::Count(row.count)});
+            }
+            section.blocks.push_back(TableBlock(std::move(reports)));
+        }
+        section.blocks.push_back(TableBlock(std::move(times)));
     }
 
     Table ActivityTable(std::int64_t organisations_in_scope) const {

@@ -139,6 +139,26 @@ TEST_F(ReportBuilderTest, ParticipantsAndRepresentativeIssues) {
     EXPECT_EQ(issues.rows[1][0].text, "");  // same objective: not repeated
 }
 
+TEST_F(ReportBuilderTest, WorldActivityByModeDeskAndTimes) {
+    const Document document = National();
+    const Table& statements = TableOf(document, "activity_statements");
+    // Venue (refs 1..3): 1 of 3 = 33.3 %; online (4..10): 1 of 7 = 14.3 %; all 2 of 10.
+    EXPECT_EQ(Texts(statements.rows[0]), (std::vector<std::string>{"集合会場", "1", "3", "33.3%"}));
+    EXPECT_EQ(Texts(statements.rows[1]), (std::vector<std::string>{"自職場・テレワーク", "1", "7", "14.3%"}));
+    EXPECT_EQ(Texts(statements.rows[3]), (std::vector<std::string>{"合計", "2", "10", "20.0%"}));
+    const Table& inquiries = TableOf(document, "activity_inquiries");
+    EXPECT_EQ(Texts(inquiries.rows[2]), (std::vector<std::string>{"警察庁", "352"}));
+    const Table& times = TableOf(document, "activity_world_times");
+    EXPECT_EQ(RowTexts(times, "広報サイトへの最初の公開")[1], "10分00秒");  // {10, 20}: lower middle
+    EXPECT_EQ(RowTexts(times, "問合せへの初回応答までの時間（中央値）")[1], "4分30秒");
+    EXPECT_EQ(RowTexts(times, "問合せへの初回応答までの時間（中央値）")[2], "871件中800件に応答");
+    const Document own = BuildOrganisationReport(ReportInput{reference_, current_, {&past_}},
+                                                 ReportOptions{"ja", 5, {ScopeKind::kOrganisation, "", 1}, ""});
+    const Table& world = TableOf(own, "own_world_activity");
+    EXPECT_EQ(Texts(world.rows[0]), (std::vector<std::string>{"広報サイトに公開した文書", "2", ""}));
+    EXPECT_EQ(Texts(world.rows[2]), (std::vector<std::string>{"最初の報告までの時間（中央値）", "30分00秒", "30分00秒"}));
+}
+
 TEST_F(ReportBuilderTest, MinistryReportIsRestrictedToItsSectors) {
     ReportOptions options;
     options.scope = {ScopeKind::kMinistry, "meti", 0};
@@ -210,7 +230,7 @@ TEST_F(ReportBuilderTest, OrganisationWithoutEarlierYearHasNoTrend) {
 
 TEST(ReportTextsTest, EveryKeyHasBothLanguages) {
     for (const char* key : {"title", "section.readiness", "note.rounding", "note.suppression", "objectives.statement_lowest",
-                            "activity.world_pending", "note.xlsx_percent", "own.no_trend"}) {
+                            "activity.world_missing", "table.activity_statements", "note.xlsx_percent", "own.no_trend"}) {
         EXPECT_TRUE(HasText(key)) << key;
     }
     EXPECT_EQ(Fill("{1} と {2}、{1}", {"A", "B"}), "A と B、A");

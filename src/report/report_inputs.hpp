@@ -156,6 +156,32 @@ struct ResponseTimeRow {
     std::optional<std::int64_t> first_action_us;
 };
 
+// Activity in the simulated world (world_activity.hpp loads it).
+struct LabelledCount {
+    std::string key;
+    Localised label;
+    std::int64_t count = 0;
+};
+
+struct OrganisationWorldActivity {
+    int statements = 0;
+    std::optional<double> minutes_to_first_statement;  // wall minutes from the PR trigger inject
+    std::optional<double> minutes_to_first_report;     // from the reporting trigger inject
+};
+
+struct WorldActivity {
+    std::map<std::int64_t, OrganisationWorldActivity> by_organisation;
+    std::vector<LabelledCount> inquiries_per_desk;
+    std::vector<LabelledCount> inquiries_per_sector;
+    std::vector<LabelledCount> reports_per_recipient;
+    std::int64_t inquiries = 0;
+    std::int64_t inquiries_replied = 0;
+    std::optional<double> median_minutes_to_reply;
+    std::optional<double> p90_minutes_to_reply;
+    std::int64_t organisations_reported = 0;  // sent at least one incident report
+    std::int64_t organisations_total = 0;
+};
+
 // Everything the report needs of one exercise. Past exercises compared in year columns
 // load the same (their surveys and sessions are not shown).
 struct ExerciseData {
@@ -174,6 +200,7 @@ struct ExerciseData {
     std::int64_t released_injects = 0;
     std::optional<Localised> scenario_title;
     std::optional<Localised> scenario_summary;
+    std::optional<WorldActivity> world;  // the current exercise only; nullopt when not loaded
 
     const OrganisationInfo* Organisation(std::int64_t id) const;
 };

@@ -10,6 +10,7 @@
 #include "report/pdf_renderer.hpp"
 #include "report/report_repository.hpp"
 #include "report/table_renderers.hpp"
+#include "report/world_activity.hpp"
 
 namespace enshu::report {
 namespace {
@@ -182,6 +183,9 @@ Result<Document> ReportService::Build(const ReportRequest& request, const Progre
     if (organisation_scope && current->Organisation(request.scope.organisation_id) == nullptr) {
         return Fail(ErrorCode::kNotFound, "no such organisation", "organisation_id");
     }
+    auto world = LoadWorldActivity(database_, audit_, clock_, request.exercise_id);
+    if (!world) return tl::unexpected(world.error());
+    current->world = std::move(*world);
     std::vector<ExerciseData> past_data;
     for (std::size_t index = 0; index < compared.size(); ++index) {
         report("loading", 5 + static_cast<int>(25 * (index + 1) / (compared.size() + 1)));

@@ -104,6 +104,20 @@ inline ExerciseData FixtureCurrent() {
     data.response_times = {{1, "i1", 60000000, 300000000}, {2, "i1", 120000000, std::nullopt}, {7, "i1", 240000000, 600000000}};
     data.released_injects = 1;
     data.organisation_issues = {{1, 1, 1, "連絡網の更新が必要<script>alert(1)</script>"}};
+    // World: statements by 1 (2, first after 10 min) and 7 (1, after 20 min); the seed's
+    // inquiry counts (IPA 261, JPCERT/CC 258, NPA 352).
+    WorldActivity world;
+    world.by_organisation[1] = {2, 10.0, 30.0};
+    world.by_organisation[2] = {0, std::nullopt, std::nullopt};
+    world.by_organisation[7] = {1, 20.0, std::nullopt};
+    world.inquiries_per_desk = {{"ipa", {"IPA", "IPA"}, 261}, {"jpcert", {"JPCERT/CC", "JPCERT/CC"}, 258},
+                                {"npa", {"警察庁", "NPA"}, 352}};
+    world.inquiries = 871;
+    world.inquiries_replied = 800;
+    world.median_minutes_to_reply = 4.5;
+    world.organisations_reported = 1;
+    world.organisations_total = 10;
+    data.world = world;
     return data;
 }
 

@@ -1,0 +1,49 @@
+#include "report/world_activity.hpp"
+
+#include "scenario/scenario_store.hpp"
+#include "world/desk_metrics.hpp"
+#include "world/statement_metrics.hpp"
+
+namespace enshu::report {
+namespace {
+
+std::vector<LabelledCount> Counts(const std::vector<world::CountRow>& rows) {
+    std::vector<LabelledCount> counts;
+    for (const world::CountRow& row : rows) counts.push_back({row.key, {row.label_ja, row.label_en}, row.count});
+    return counts;
+}
+
+}  // namespace
+
+Result<WorldActivity> LoadWorldActivity(db::Database& database, const audit::AuditLog& audit, const Clock& clock,
+                                        std::int64_t exercise_id) {
+    scenario::ScenarioStore store(database, audit, clock);
+    auto snapshot = store.Load(exercise_id);
+    if (!snapshot) return tl::unexpected(snapshot.error());
+    auto statements = world::ComputeStatementMetrics(database, exercise_id, **snapshot);
+    if (!statements) return tl::unexpected(statements.error());
+    auto desks = world::ComputeDeskMetrics(database, exercise_id);
+    if (!desks) return tl::unexpected(desks.error());
+    WorldActivity activity;
+    for (const world::OrganisationPosting& posting : statements->organisations) {
+        OrganisationWorldActivity& own = activity.by_organisation[posting.organisation_id];
+        own.statements = posting.statements;
+        own.minutes_to_first_statement = posting.wall_minutes_from_trigger;
+    }
+    for (const world::OrganisationReportTime& time : desks->time_to_first_report) {
+        OrganisationWorldActivity& own = activity.by_organisation[time.organisation_id];
+        own.minutes_to_first_report = time.minutes;
+    }
+    activity.inquiries_per_desk = Counts(desks->inquiries_per_desk);
+    activity.inquiries_per_sector = Counts(desks->inquiries_per_sector);
+    activity.reports_per_recipient = Counts(desks->reports_per_recipient);
+    activity.inquiries = desks->inquiry_first_reply.cases;
+    activity.inquiries_replied = desks->inquiry_first_reply.replied;
+    activity.median_minutes_to_reply = desks->inquiry_first_reply.median_minutes;
+    activity.p90_minutes_to_reply = desks->inquiry_first_reply.p90_minutes;
+    activity.organisations_reported = desks->organisations_reported;
+    activity.organisations_total = desks->organisations_total;
+    return activity;
+}
+
+}  // namespace enshu::report
