@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 status=0
 ./live_delivery.sh || status=1
+./archive_bench.sh || status=1
 exit $status

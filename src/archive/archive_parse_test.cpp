@@ -244,6 +244,16 @@ TEST_F(ArchiveParseTest, TheManifestIsRequiredAndNewerVersionsAreRefused) {
     ExpectOneProblem(other, "manifest.csv row 2, column value: format must be 'enshu-exercise-archive'");
 }
 
+TEST_F(ArchiveParseTest, LimitsOfRowsAndBytesPerFile) {
+    Files many = ValidFiles();
+    std::string& kinds = many["opinion_kinds.csv"];
+    for (int i = 0; i < 1001; ++i) kinds += "k" + std::to_string(i) + ",種類,,1\n";
+    ExpectOneProblem(many, "opinion_kinds.csv: has more than 1000 data rows, the limit of this file");
+    Files large = ValidFiles();
+    large["surveys.csv"] += std::string(17 * 1024 * 1024, ' ');
+    ExpectOneProblem(large, "surveys.csv: the file has 17825");
+}
+
 TEST(ArchiveFormatTest, TheFormulaGuardIsUndoneExactly) {
     for (const std::string text : {"=1+1", "+81 3", "-5", "@x", "\tx", "'quoted", "''", "plain", ""}) {
         EXPECT_EQ(UnguardCell(GuardCell(text)), text) << text;

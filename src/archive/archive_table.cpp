@@ -46,7 +46,10 @@ std::optional<FileRows> FileRows::Parse(const FileSpec& spec, std::string_view b
     limits.max_cells = (spec.max_rows + 1) * spec.columns.size() + 64;
     auto table = io::ParseCsv(bytes, limits);
     if (!table) {
-        problems.push_back({file, 0, "", table.error().message});
+        const bool too_many_rows = table.error().message.find("max_rows") != std::string::npos;
+        problems.push_back({file, 0, "", too_many_rows ? "has more than " + std::to_string(spec.max_rows) +
+                                                             " data rows, the limit of this file"
+                                                       : table.error().message});
         return std::nullopt;
     }
     if (table->empty()) {

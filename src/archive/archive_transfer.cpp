@@ -1,7 +1,6 @@
 #include "archive/archive_transfer.hpp"
 
 #include <fstream>
-#include <iterator>
 #include <unistd.h>
 
 #include "archive/archive_checks.hpp"
@@ -57,8 +56,11 @@ Result<std::map<std::string, std::string>> ReadDirectory(const fs::path& directo
             continue;
         }
         std::ifstream stream(entry.path(), std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-        if (stream.bad()) return DirectoryError("DIR", entry.path(), "cannot be read");
+        std::string bytes(static_cast<std::size_t>(size), '\0');
+        stream.read(bytes.data(), static_cast<std::streamsize>(size));
+        if (!stream || stream.gcount() != static_cast<std::streamsize>(size)) {
+            return DirectoryError("DIR", entry.path(), "cannot be read");
+        }
         files.emplace(name, std::move(bytes));
     }
     if (code) return DirectoryError("DIR", directory, "cannot be listed: " + code.message());
