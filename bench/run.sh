@@ -6,4 +6,5 @@ cd "$(dirname "$0")"
 status=0
 ./live_delivery.sh || status=1
 ./archive_bench.sh || status=1
+./report_bench.sh || status=1
 exit $status
