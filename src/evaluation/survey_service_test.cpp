@@ -128,6 +128,15 @@ TEST_F(SurveyServiceTest, AnonymousResponsesKeepNoAuthor) {
     auto named = Service().NamedResponses(exercise_id_, survey.id);
     ASSERT_FALSE(named);
     EXPECT_EQ(named.error().code, ErrorCode::kForbidden);
+    // No hidden insertion order that would pair the n-th answer with the n-th participation.
+    for (const std::string table : {"survey_answer", "survey_participation"}) {
+        auto read = database_->Read([&](db::Connection& connection) -> Status {
+            auto rows = connection.Query("SELECT rowid FROM " + table);
+            if (rows) return Fail(ErrorCode::kInternal, table + " keeps a rowid");
+            return Ok();
+        });
+        EXPECT_TRUE(read) << table;
+    }
 }
 
 TEST_F(SurveyServiceTest, QuestionsAreFrozenOnceAnswered) {

@@ -146,12 +146,15 @@ CREATE INDEX survey_response_survey ON survey_response(survey_id);
 
 -- value: JSON — "code" (single_choice, likert), ["code", ...] (multiple_choice),
 -- a number, or "text" (free_text).
+-- WITHOUT ROWID (here and in survey_participation): a hidden rowid would keep the
+-- insertion order, and matching the n-th answer row with the n-th participation row
+-- would tell who gave an anonymous answer. Rows are stored in key order instead.
 CREATE TABLE survey_answer (
     response_id INTEGER NOT NULL REFERENCES survey_response(id) ON DELETE CASCADE,
     question_id INTEGER NOT NULL REFERENCES survey_question(id) ON DELETE CASCADE,
     value TEXT NOT NULL,
     PRIMARY KEY (response_id, question_id)
-);
+) WITHOUT ROWID;
 
 -- Who has answered (response rates, one answer each). Never linked to the response.
 CREATE TABLE survey_participation (
@@ -159,7 +162,7 @@ CREATE TABLE survey_participation (
     organisation_id INTEGER NOT NULL REFERENCES organisation(id) ON DELETE CASCADE,
     person_id INTEGER NOT NULL DEFAULT 0,    -- 0 when the respondent is the organisation
     PRIMARY KEY (survey_id, organisation_id, person_id)
-);
+) WITHOUT ROWID;
 
 -- Roundtable (サブコン座談会) and feedback sessions (意見交換会). starts_at/ends_at are
 -- local to the exercise ('YYYY-MM-DDTHH:MM'). themes and experts: JSON arrays of strings.
