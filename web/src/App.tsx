@@ -10,6 +10,7 @@ import { ExerciseMarking } from './components/floor/ExerciseMarking';
 import { Loading } from './components/Loading';
 import { NotFound } from './components/NotFound';
 import { ControlConsolePage } from './pages/ControlConsolePage';
+import { EvaluationCompletionPage } from './pages/EvaluationCompletionPage';
 import { ExercisePage } from './pages/ExercisePage';
 import { HomePage } from './pages/HomePage';
 import { JoinPage } from './pages/JoinPage';
@@ -131,6 +132,11 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/pr"
             element={<Private page={(session) => <PrSitePage session={session} />} />}
+          />
+          {/* Evaluation instruments: completion per sector, reminders, windows (docs/evaluation.md). */}
+          <Route
+            path="/exercises/:exerciseId/evaluation"
+            element={<Private page={(session) => <EvaluationCompletionPage session={session} />} />}
           />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -97,6 +97,11 @@ export function ExercisePage({ session }: { session: Session }) {
           <Link to={`/exercises/${exerciseId}/pr`} data-testid="nav-pr">
             {t('pr.nav')}
           </Link>
+          {(organiser || roles.some((role) => ['controller', 'observer', 'ministry'].includes(role))) && (
+            <Link to={`/exercises/${exerciseId}/evaluation`} data-testid="nav-evaluation">
+              {t('evaluation.completion.nav')}
+            </Link>
+          )}
           <Link to={`/exercises/${exerciseId}/surveys`} data-testid="nav-surveys">
             {t('surveys.nav')}
           </Link>

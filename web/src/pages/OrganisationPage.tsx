@@ -15,6 +15,8 @@ import { MembersTable } from '../components/MembersTable';
 import { NotFound } from '../components/NotFound';
 import { OrganisationDetails } from '../components/OrganisationDetails';
 import { MyScenarioSection } from '../components/scenario/MyScenarioSection';
+import { EvaluationTabs } from '../components/evaluation/EvaluationTabs';
+import { NoticesPanel } from '../components/evaluation/NoticesPanel';
 
 // One organisation: details, members and their join links. The org lead's home.
 export function OrganisationPage({ session }: { session: Session }) {
@@ -80,8 +82,20 @@ export function OrganisationPage({ session }: { session: Session }) {
   if (error) return <ErrorAlert error={error} />;
   if (!organisation) return <Loading />;
 
+  // Evaluation instruments: the organisation's people, the organiser and ministry staff
+  // (the server answers 404 to a ministry of another sector; the tabs then stay empty).
+  const canSeeEvaluation =
+    organiser || ownOrganisation || session.memberships.some((m) => m.exercise_id === exerciseId && m.role === 'ministry');
+
   return (
     <>
+      {ownOrganisation && (
+        <NoticesPanel
+          exerciseId={exerciseId}
+          organisationId={organisationId}
+          canDismiss={isOrgLeadOf(session, exerciseId, organisationId)}
+        />
+      )}
       <Card>
         <Space className="section-head" wrap>
           <Typography.Title level={1} className="page-title" data-testid="organisation-name">
@@ -143,6 +157,16 @@ export function OrganisationPage({ session }: { session: Session }) {
       {canEdit && (
         <Card className="block-gap-top">
           <MyScenarioSection exerciseId={exerciseId} organisationId={organisationId} reference={reference} />
+        </Card>
+      )}
+      {canSeeEvaluation && (
+        <Card className="block-gap-top">
+          <EvaluationTabs
+            exerciseId={exerciseId}
+            organisationId={organisationId}
+            canEdit={isOrgLeadOf(session, exerciseId, organisationId)}
+            canReopen={organiser}
+          />
         </Card>
       )}
       {canEdit && (

@@ -23,6 +23,7 @@ import { ConnectionState } from '../components/live/ConnectionState';
 import { InjectFeed } from '../components/live/InjectFeed';
 import { TeamTimeline } from '../components/live/TeamTimeline';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ChosenObjectivesCard } from '../components/evaluation/ChosenObjectivesCard';
 import { FloorLayer } from '../components/floor/FloorLayer';
 import { NotFound } from '../components/NotFound';
 import { currentLanguage } from '../i18n';
@@ -172,6 +173,7 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
           <Card>
             <ActionLogForm injects={injects} reference={reference} preset={preset} onSubmit={logAction} />
           </Card>
+          <ChosenObjectivesCard exerciseId={exerciseId} organisationId={organisationId} />
           <Card className="block-gap-top">
             <TeamTimeline injects={injects} actions={state.actions} />
           </Card>
