@@ -10,15 +10,20 @@ import { ExerciseMarking } from './components/floor/ExerciseMarking';
 import { Loading } from './components/Loading';
 import { NotFound } from './components/NotFound';
 import { ControlConsolePage } from './pages/ControlConsolePage';
-import { EvaluationCompletionPage } from './pages/EvaluationCompletionPage';
+import { DeskHomePage } from './pages/DeskHomePage';
+import { DeskListPage } from './pages/DeskListPage';
+import { DeskQueuePage } from './pages/DeskQueuePage';
+import { DeskSettingsPage } from './pages/DeskSettingsPage';
 import { ExercisePage } from './pages/ExercisePage';
 import { HomePage } from './pages/HomePage';
+import { IncidentReportPage } from './pages/IncidentReportPage';
 import { JoinPage } from './pages/JoinPage';
 import { LoginPage } from './pages/LoginPage';
 import { ObserverConsolePage } from './pages/ObserverConsolePage';
 import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationReportPage } from './pages/OrganisationReportPage';
 import { ParticipantConsolePage } from './pages/ParticipantConsolePage';
+import { PartnersPage } from './pages/PartnersPage';
 import { PrSitePage } from './pages/PrSitePage';
 import { ReportPage } from './pages/ReportPage';
 import { ScenarioPage } from './pages/ScenarioPage';
@@ -133,10 +138,24 @@ function Shell() {
             path="/exercises/:exerciseId/pr"
             element={<Private page={(session) => <PrSitePage session={session} />} />}
           />
-          {/* Evaluation instruments: completion per sector, reminders, windows (docs/evaluation.md). */}
+          {/* World desks: agency homepages, the desk queue, incident reports, supply chain (docs/world.md). */}
+          <Route path="/exercises/:exerciseId/desks" element={<Private page={(session) => <DeskListPage session={session} />} />} />
           <Route
-            path="/exercises/:exerciseId/evaluation"
-            element={<Private page={(session) => <EvaluationCompletionPage session={session} />} />}
+            path="/exercises/:exerciseId/desks/:deskId"
+            element={<Private page={(session) => <DeskHomePage session={session} />} />}
+          />
+          <Route path="/exercises/:exerciseId/queue" element={<Private page={(session) => <DeskQueuePage session={session} />} />} />
+          <Route
+            path="/exercises/:exerciseId/desk-settings"
+            element={<Private page={(session) => <DeskSettingsPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/incident-report"
+            element={<Private page={(session) => <IncidentReportPage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/organisations/:organisationId/partners"
+            element={<Private page={(session) => <PartnersPage session={session} />} />}
           />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -25,6 +25,12 @@ export const STREAM_EVENT_TYPES = [
   'media.published',
   'media.hidden',
   'media.unhidden',
+  // World desks: cases, supply-chain notices, desk homepages (desks/caseList.ts).
+  'case.created',
+  'case.message',
+  'case.updated',
+  'partner.notice',
+  'desk.updated',
 ] as const;
 
 export interface StreamHandlers {

@@ -23,7 +23,7 @@ import { ConnectionState } from '../components/live/ConnectionState';
 import { InjectFeed } from '../components/live/InjectFeed';
 import { TeamTimeline } from '../components/live/TeamTimeline';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { ChosenObjectivesCard } from '../components/evaluation/ChosenObjectivesCard';
+import { OrganisationDeskPanel } from '../components/desks/OrganisationDeskPanel';
 import { FloorLayer } from '../components/floor/FloorLayer';
 import { NotFound } from '../components/NotFound';
 import { currentLanguage } from '../i18n';
@@ -32,6 +32,7 @@ import { applyClockChanged, clockFromSnapshot, type ClockModel } from '../live/c
 import { activeBroadcast, consoleReducer, initialConsoleState, injectsOf, unreadCount } from '../live/consoleReducer';
 import type { EventSourceFactory } from '../live/streamConnection';
 import { useEventStream } from '../live/useEventStream';
+import { useOrganisationDesk } from '../desks/useOrganisationDesk';
 import { useFloor } from '../floor/useFloor';
 
 // The participant console (/exercises/:id/play): the clock, the injects received live,
@@ -53,6 +54,10 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
   const [acknowledging, setAcknowledging] = useState<Set<string>>(new Set());
   const [preset, setPreset] = useState<{ injectId: string; nonce: number } | null>(null);
   const { reference } = useReference();
+  // The organisation's inquiries and reports with the desks' replies, live (world desks).
+  const desk = useOrganisationDesk(valid && organisationId !== null ? exerciseId : null);
+  const deskReload = desk.reload;
+  useEffect(() => deskReload(), [deskReload]);
   // Announcements and breaks from the organiser (banner, full-screen countdown).
   const floor = useFloor(valid && organisationId !== null ? exerciseId : null);
 
@@ -75,8 +80,10 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
   }, [valid, exerciseId, organisationId, reload]);
 
   const floorEvent = floor.onEvent;
+  const deskEvent = desk.onEvent;
   const onEvent = useCallback(
     (event: StreamEvent) => {
+      if (deskEvent(event)) return;
       if (floorEvent(event)) return;
       if (event.type === 'clock.changed') {
         const current = clockRef.current;
@@ -86,7 +93,7 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
       }
       dispatch({ type: 'event', event });
     },
-    [exerciseId, updateClock, floorEvent],
+    [exerciseId, updateClock, floorEvent, deskEvent],
   );
 
   const status = useEventStream(valid && organisationId !== null ? streamUrl(exerciseId) : null, {
@@ -94,6 +101,7 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
     onReconnected: () => {
       reload();
       floor.reload();
+      desk.reload();
     },
     factory: eventSourceFactory,
   });
@@ -168,12 +176,14 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
               onLogAction={(injectId) => setPreset({ injectId, nonce: Date.now() })}
             />
           </Card>
+          <Card className="block-gap-top">
+            <OrganisationDeskPanel exerciseId={exerciseId} organisationId={organisationId} desk={desk} />
+          </Card>
         </Col>
         <Col xs={24} lg={10}>
           <Card>
             <ActionLogForm injects={injects} reference={reference} preset={preset} onSubmit={logAction} />
           </Card>
-          <ChosenObjectivesCard exerciseId={exerciseId} organisationId={organisationId} />
           <Card className="block-gap-top">
             <TeamTimeline injects={injects} actions={state.actions} />
           </Card>
