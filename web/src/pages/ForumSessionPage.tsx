@@ -51,6 +51,7 @@ export function ForumSessionPage({ session: authSession }: { session: Session })
   const seesRegistrations = organiser || lead || roles.some((role) => ['controller', 'ministry', 'observer'].includes(role));
   const seesOpinions = organiser || roles.includes('controller') || roles.includes('observer');
   const recordsOpinions = organiser || roles.includes('controller');
+  const seesSurveyResults = organiser || roles.includes('observer') || roles.includes('ministry');
 
   const load = useCallback(() => {
     getForumSession(exerciseId, sessionId).then(setForum, setError);
@@ -128,6 +129,13 @@ export function ForumSessionPage({ session: authSession }: { session: Session })
         </Descriptions.Item>
         <Descriptions.Item label={t('forum.form.themes')}>{forum.themes.join(t('surveys.results.separator'))}</Descriptions.Item>
         <Descriptions.Item label={t('forum.form.experts')}>{forum.experts.join(t('surveys.results.separator'))}</Descriptions.Item>
+        {forum.survey_id !== null && (seesSurveyResults || membership !== undefined) && (
+          <Descriptions.Item label={t('forum.form.survey')}>
+            <Link to={`/exercises/${exerciseId}/surveys/${forum.survey_id}/${seesSurveyResults ? 'results' : 'answer'}`}>
+              {t('forum.openSurvey')}
+            </Link>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <ErrorAlert error={error} />
       {lead && (
