@@ -103,6 +103,7 @@ describe('countdown', () => {
   it('rounds up to whole seconds and stops at zero', () => {
     const item = running();
     expect(remainingSeconds(item, 1_000_000_000)).toBe(300);
+    expect(remainingSeconds(item, 999_500_000)).toBe(300); // a tick from just before the start
     expect(remainingSeconds(item, 1_299_000_001)).toBe(1);
     expect(remainingSeconds(item, 1_300_000_000)).toBe(0);
     expect(remainingSeconds(item, 1_400_000_000)).toBe(0);
@@ -119,5 +120,13 @@ describe('markedTitle', () => {
   it('prefixes the exercise marking once', () => {
     expect(markedTitle('Enshu')).toBe('【演習】Enshu');
     expect(markedTitle('【演習】Enshu')).toBe('【演習】Enshu');
+  });
+});
+
+describe('the stream subscription', () => {
+  it('listens to every floor event type (EventSource delivers only named events it listens to)', async () => {
+    const { STREAM_EVENT_TYPES } = await import('../live/streamConnection');
+    const { FLOOR_EVENT_TYPES } = await import('./floorState');
+    for (const type of FLOOR_EVENT_TYPES) expect(STREAM_EVENT_TYPES as readonly string[]).toContain(type);
   });
 });

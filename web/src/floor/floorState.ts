@@ -81,10 +81,11 @@ export function visibleAnnouncements(state: FloorState, serverNowUs: number): An
 }
 
 // Whole seconds left in the break at `serverNowUs` (0 when over; rounded up so that
-// the display reaches 0:00 exactly at the end).
+// the display reaches 0:00 exactly at the end; never more than the break lasts, also
+// when the browser's last tick predates the event that started it).
 export function remainingSeconds(item: ExerciseBreak, serverNowUs: number): number {
   const left = item.ends_at_us - serverNowUs;
-  return left <= 0 ? 0 : Math.ceil(left / 1_000_000);
+  return left <= 0 ? 0 : Math.min(item.duration_seconds, Math.ceil(left / 1_000_000));
 }
 
 // "m:ss", or "h:mm:ss" from an hour.

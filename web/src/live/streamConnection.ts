@@ -31,6 +31,14 @@ export const STREAM_EVENT_TYPES = [
   'case.updated',
   'partner.notice',
   'desk.updated',
+  // Exercise floor: announcements and breaks (floor/floorState.ts FLOOR_EVENT_TYPES).
+  'announcement.posted',
+  'announcement.withdrawn',
+  'break.scheduled',
+  'break.started',
+  'break.updated',
+  'break.ended',
+  'break.cancelled',
 ] as const;
 
 export interface StreamHandlers {

@@ -24,6 +24,7 @@ import { InjectFeed } from '../components/live/InjectFeed';
 import { TeamTimeline } from '../components/live/TeamTimeline';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { OrganisationDeskPanel } from '../components/desks/OrganisationDeskPanel';
+import { ChosenObjectivesCard } from '../components/evaluation/ChosenObjectivesCard';
 import { FloorLayer } from '../components/floor/FloorLayer';
 import { NotFound } from '../components/NotFound';
 import { currentLanguage } from '../i18n';
@@ -156,7 +157,7 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
           </Typography.Title>
           {exercise && <Typography.Text type="secondary">{exerciseTitle(exercise, currentLanguage())}</Typography.Text>}
           <Link to={`/exercises/${exerciseId}/organisations/${organisationId}`}>{t('play.myOrganisation')}</Link>
-          <Badge count={unread} aria-label={t('play.unreadCount', { count: unread })} data-testid="unread-count" />
+          <Badge count={unread} role="status" aria-label={t('play.unreadCount', { count: unread })} data-testid="unread-count" />
         </Space>
         <ClockDisplay clock={clock} timeZone={exercise?.time_zone} />
         <ConnectionState status={status} />
@@ -184,6 +185,7 @@ export function ParticipantConsolePage({ session, eventSourceFactory }: { sessio
           <Card>
             <ActionLogForm injects={injects} reference={reference} preset={preset} onSubmit={logAction} />
           </Card>
+          <ChosenObjectivesCard exerciseId={exerciseId} organisationId={organisationId} />
           <Card className="block-gap-top">
             <TeamTimeline injects={injects} actions={state.actions} />
           </Card>
