@@ -14,6 +14,7 @@ import { DeskHomePage } from './pages/DeskHomePage';
 import { DeskListPage } from './pages/DeskListPage';
 import { DeskQueuePage } from './pages/DeskQueuePage';
 import { DeskSettingsPage } from './pages/DeskSettingsPage';
+import { EvaluationCompletionPage } from './pages/EvaluationCompletionPage';
 import { ExercisePage } from './pages/ExercisePage';
 import { HomePage } from './pages/HomePage';
 import { IncidentReportPage } from './pages/IncidentReportPage';
@@ -137,6 +138,11 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/pr"
             element={<Private page={(session) => <PrSitePage session={session} />} />}
+          />
+          {/* Evaluation instruments: completion per sector, reminders, windows (docs/evaluation.md). */}
+          <Route
+            path="/exercises/:exerciseId/evaluation"
+            element={<Private page={(session) => <EvaluationCompletionPage session={session} />} />}
           />
           {/* World desks: agency homepages, the desk queue, incident reports, supply chain (docs/world.md). */}
           <Route path="/exercises/:exerciseId/desks" element={<Private page={(session) => <DeskListPage session={session} />} />} />

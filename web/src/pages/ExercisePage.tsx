@@ -97,6 +97,11 @@ export function ExercisePage({ session }: { session: Session }) {
           <Link to={`/exercises/${exerciseId}/pr`} data-testid="nav-pr">
             {t('pr.nav')}
           </Link>
+          {(organiser || roles.some((role) => ['controller', 'observer', 'ministry'].includes(role))) && (
+            <Link to={`/exercises/${exerciseId}/evaluation`} data-testid="nav-evaluation">
+              {t('evaluation.completion.nav')}
+            </Link>
+          )}
           <Link to={`/exercises/${exerciseId}/desks`} data-testid="nav-desks">
             {t('desks.nav.desks')}
           </Link>
