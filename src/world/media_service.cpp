@@ -368,7 +368,6 @@ Result<int> MediaService::ReleaseDue(std::optional<std::int64_t> exercise_id) {
 
 Result<MediaFeed> MediaService::Feed(std::int64_t exercise_id, MediaAudience audience, const std::string& channel,
                                      int limit) {
-    if (auto released = ReleaseDue(exercise_id); !released) return tl::unexpected(released.error());
     auto snapshot = scenarios_.Load(exercise_id);
     if (!snapshot) return tl::unexpected(snapshot.error());
     MediaFeed feed;

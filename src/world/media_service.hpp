@@ -5,8 +5,8 @@
 // published now or scheduled at a scenario time; the organiser can hide an item.
 //
 // Exactly once: a scheduled item is released by ReleaseDue (called by MediaTimer once a
-// second and by every read of the feed) when its exercise's running clock has reached
-// its time; the release is one guarded UPDATE (state 'scheduled' -> 'published'), so
+// second, and by Post for a time already reached) when its exercise's running clock has
+// reached its time; reads never write; the release is one guarded UPDATE (state 'scheduled' -> 'published'), so
 // concurrent or repeated calls and restarts never publish it twice.
 //
 // Live events (appended in the write transaction): "media.published" {item} and
@@ -59,7 +59,7 @@ class MediaService {
     // kNotFound "item_id".
     Result<MediaItem> SetHidden(std::int64_t exercise_id, std::int64_t item_id, bool hidden, const audit::Actor& actor);
 
-    // Releases what is due first, then reads. `channel` "" = both.
+    // Newest first; `channel` "" = both. Read-only (the timer releases what is due).
     Result<MediaFeed> Feed(std::int64_t exercise_id, MediaAudience audience, const std::string& channel, int limit);
     // The most used hashtags of visible published items in the last `window_minutes` of
     // scenario time (wall time before the clock starts), most used first, at most 10.

@@ -120,5 +120,7 @@ describe('PR site', () => {
     await reader.page.getByTestId('trend').filter({ hasText: '#停電' }).waitFor({ timeout: 15_000 });
     const media = await new AxeBuilder({ page: reader.page }).analyze();
     assert.deepEqual(seriousViolations(media), [], 'PR site press & social tab');
+    const control = await new AxeBuilder({ page: organiser }).analyze();
+    assert.deepEqual(seriousViolations(control), [], 'PR site press & social tab with the post form (organiser)');
   });
 });

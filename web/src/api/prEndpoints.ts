@@ -70,7 +70,7 @@ export function listPersonas(exerciseId: number): Promise<{ items: Persona[] }> 
 
 export function createPersona(
   exerciseId: number,
-  input: { name: string; handle: string; kind: Persona['kind']; verified: boolean },
+  input: { name: string; handle: string; kind: Persona['kind']; verified: boolean; avatar_attachment_id?: number | null },
 ): Promise<Persona> {
   return request('POST', `${exercisePath(exerciseId)}/media-personas`, { json: input });
 }

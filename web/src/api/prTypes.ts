@@ -83,6 +83,7 @@ export interface MediaItem {
   state: 'scheduled' | 'published';
   hidden: boolean;
   scheduled_scenario_time: string | null;
+  scheduled_minutes: number | null;
   published_at: string | null;
   published_at_us: number | null;
   published_scenario_time: string | null;
@@ -106,4 +107,5 @@ export interface MediaItemInput {
   text: string;
   at: string | null;
   base_engagement?: number;
+  image_attachment_id?: number | null;
 }

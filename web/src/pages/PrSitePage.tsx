@@ -38,7 +38,7 @@ import { emptyFeed, feedReducer, filterStatements, organisationsOf } from '../pr
 import '../components/pr/pr.css';
 
 // Engagement counts move with time: the media feed is re-read this often.
-const MEDIA_REFRESH_MS = 15000;
+const MEDIA_REFRESH_MS = 20000;
 
 // The mock public-relations site (/exercises/:id/pr): the notice board of every
 // organisation's statements with sector and organisation filters, the organisation's own
@@ -180,11 +180,29 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
         <MediaTimeline
           items={feed.media}
           canHide={organiser}
-          onHide={(item) => act(setMediaHidden(exerciseId, item.id, true), t('pr.media.hidden'))}
+          onHide={(item, hidden) =>
+            act(
+              setMediaHidden(exerciseId, item.id, hidden).then(reloadMedia),
+              hidden ? t('pr.media.hidden') : t('pr.media.shown'),
+            )
+          }
         />
       </Col>
       <Col xs={24} lg={8}>
         <TrendsPanel trends={trends} />
+        {mediaWriter && feed.scheduled.length > 0 && (
+          <Card size="small" className="block-gap-top" title={<h2 className="pr-card-heading">{t('pr.scheduled.title')}</h2>}>
+            <ol className="pr-scheduled" data-testid="media-scheduled">
+              {feed.scheduled.map((item) => (
+                <li key={item.id}>
+                  <Typography.Text strong>{item.scheduled_scenario_time}</Typography.Text>{' '}
+                  <Typography.Text>{item.persona.name}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">{item.text}</Typography.Text>
+                </li>
+              ))}
+            </ol>
+          </Card>
+        )}
         {mediaWriter && (
           <Card size="small" className="block-gap-top" title={<h2 className="pr-card-heading">{t('pr.mediaComposer.title')}</h2>}>
             <MediaComposer

@@ -40,6 +40,7 @@ function media(id: number): MediaItem {
     state: 'published',
     hidden: false,
     scheduled_scenario_time: null,
+    scheduled_minutes: null,
     published_at: '',
     published_at_us: id * 1000,
     published_scenario_time: null,
@@ -81,6 +82,17 @@ describe('feedReducer', () => {
     expect(state.media.map((m) => m.id)).toEqual([1]);
     state = feedReducer(state, { type: 'event', event: event('inject.released', {}) });
     expect(state.media.map((m) => m.id)).toEqual([1]);
+  });
+
+  it('keeps scheduled posts apart, soonest first, until they are published', () => {
+    const later = { ...media(7), state: 'scheduled' as const, scheduled_minutes: 600 };
+    const sooner = { ...media(8), state: 'scheduled' as const, scheduled_minutes: 570 };
+    let state = feedReducer(emptyFeed, { type: 'mediaLoaded', media: [later] });
+    state = feedReducer(state, { type: 'event', event: event('media.scheduled', { item: sooner }) });
+    expect(state.scheduled.map((m) => m.id)).toEqual([8, 7]);
+    state = feedReducer(state, { type: 'event', event: event('media.published', { item: { ...sooner, state: 'published' } }) });
+    expect(state.scheduled.map((m) => m.id)).toEqual([7]);
+    expect(state.media.map((m) => m.id)).toEqual([8]);
   });
 });
 

@@ -7,15 +7,18 @@ import type { MediaItem, Statement } from '../api/prTypes';
 export interface FeedState {
   statements: Statement[];
   media: MediaItem[];
+  // Staff only: posts waiting for their scenario time, soonest first.
+  scheduled: MediaItem[];
 }
 
-export const emptyFeed: FeedState = { statements: [], media: [] };
+export const emptyFeed: FeedState = { statements: [], media: [], scheduled: [] };
 
 export type FeedAction =
   | { type: 'statementsLoaded'; statements: Statement[] }
   | { type: 'mediaLoaded'; media: MediaItem[] }
   | { type: 'event'; event: StreamEvent };
 
+const bySchedule = (a: MediaItem, b: MediaItem) => (a.scheduled_minutes ?? 0) - (b.scheduled_minutes ?? 0) || a.id - b.id;
 const statementTime = (statement: Statement) => statement.published_at_us ?? 0;
 const mediaTime = (item: MediaItem) => item.published_at_us ?? 0;
 
@@ -34,7 +37,11 @@ export function feedReducer(state: FeedState, action: FeedAction): FeedState {
     case 'statementsLoaded':
       return { ...state, statements: [...action.statements].sort((a, b) => statementTime(b) - statementTime(a) || b.id - a.id) };
     case 'mediaLoaded':
-      return { ...state, media: action.media.filter((item) => item.state === 'published') };
+      return {
+        ...state,
+        media: action.media.filter((item) => item.state === 'published'),
+        scheduled: action.media.filter((item) => item.state === 'scheduled').sort(bySchedule),
+      };
     case 'event': {
       const payload = payloadOf(action.event);
       switch (action.event.type) {
@@ -52,7 +59,16 @@ export function feedReducer(state: FeedState, action: FeedAction): FeedState {
         case 'media.unhidden': {
           const item = payload.item as MediaItem | undefined;
           if (!item) return state;
-          return { ...state, media: upsert(state.media, { ...item, hidden: false }, mediaTime) };
+          return {
+            ...state,
+            media: upsert(state.media, { ...item, hidden: false }, mediaTime),
+            scheduled: state.scheduled.filter((waiting) => waiting.id !== item.id),
+          };
+        }
+        case 'media.scheduled': {
+          const item = payload.item as MediaItem | undefined;
+          if (!item) return state;
+          return { ...state, scheduled: [...state.scheduled.filter((waiting) => waiting.id !== item.id), item].sort(bySchedule) };
         }
         case 'media.hidden': {
           const id = payload.id;

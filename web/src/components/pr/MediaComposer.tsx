@@ -1,7 +1,7 @@
-import { App as AntApp, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App as AntApp, Button, Checkbox, Form, Input, InputNumber, Select, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createMediaItem, createPersona } from '../../api/prEndpoints';
+import { createMediaItem, createPersona, uploadAttachment } from '../../api/prEndpoints';
 import type { MediaItemInput, Persona } from '../../api/prTypes';
 import { ErrorAlert } from '../ErrorAlert';
 
@@ -12,6 +12,31 @@ interface Props {
 }
 
 const KINDS: Persona['kind'][] = ['news', 'citizen', 'vendor', 'official'];
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+// One optional PNG/JPEG chosen for upload when the form is sent.
+function ImagePicker({ file, onChange, label }: { file: File | null; onChange: (file: File | null) => void; label: string }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  return (
+    <Upload
+      accept=".png,.jpg,.jpeg,image/png,image/jpeg"
+      maxCount={1}
+      fileList={file ? [{ uid: 'image', name: file.name, status: 'done' }] : []}
+      onRemove={() => onChange(null)}
+      beforeUpload={(chosen) => {
+        if (chosen.size > MAX_IMAGE_BYTES) {
+          void message.error(t('pr.composer.fileTooLarge'));
+          return Upload.LIST_IGNORE;
+        }
+        onChange(chosen);
+        return false;
+      }}
+    >
+      <Button>{label}</Button>
+    </Upload>
+  );
+}
 
 // Controllers and the organiser: create personas and post as them, now or at a scenario time.
 export function MediaComposer({ exerciseId, personas, onPersonaCreated }: Props) {
@@ -21,6 +46,8 @@ export function MediaComposer({ exerciseId, personas, onPersonaCreated }: Props)
   const [postForm] = Form.useForm<MediaItemInput>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [image, setImage] = useState<File | null>(null);
+  const [avatar, setAvatar] = useState<File | null>(null);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -43,8 +70,10 @@ export function MediaComposer({ exerciseId, personas, onPersonaCreated }: Props)
         initialValues={{ channel: 'social', base_engagement: 500 }}
         onFinish={(values) =>
           void run(async () => {
-            await createMediaItem(exerciseId, { ...values, at: values.at ? values.at : null });
+            const imageId = image ? (await uploadAttachment(exerciseId, image)).id : null;
+            await createMediaItem(exerciseId, { ...values, at: values.at ? values.at : null, image_attachment_id: imageId });
             postForm.resetFields(['text', 'at']);
+            setImage(null);
             void message.success(t('pr.mediaComposer.posted'));
           })
         }
@@ -69,6 +98,9 @@ export function MediaComposer({ exerciseId, personas, onPersonaCreated }: Props)
         <Form.Item name="base_engagement" label={t('pr.mediaComposer.baseEngagement')}>
           <InputNumber min={0} max={1000000} />
         </Form.Item>
+        <Form.Item label={t('pr.mediaComposer.image')}>
+          <ImagePicker file={image} onChange={setImage} label={t('pr.mediaComposer.chooseImage')} />
+        </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('pr.mediaComposer.post')}
         </Button>
@@ -80,8 +112,10 @@ export function MediaComposer({ exerciseId, personas, onPersonaCreated }: Props)
         initialValues={{ kind: 'news', verified: false }}
         onFinish={(values) =>
           void run(async () => {
-            onPersonaCreated(await createPersona(exerciseId, values));
+            const avatarId = avatar ? (await uploadAttachment(exerciseId, avatar)).id : null;
+            onPersonaCreated(await createPersona(exerciseId, { ...values, avatar_attachment_id: avatarId }));
             personaForm.resetFields();
+            setAvatar(null);
           })
         }
       >
@@ -93,6 +127,9 @@ export function MediaComposer({ exerciseId, personas, onPersonaCreated }: Props)
         </Form.Item>
         <Form.Item name="kind" label={t('pr.mediaComposer.kind')}>
           <Select options={KINDS.map((kind) => ({ value: kind, label: t(`pr.persona.${kind}`) }))} />
+        </Form.Item>
+        <Form.Item label={t('pr.mediaComposer.avatar')}>
+          <ImagePicker file={avatar} onChange={setAvatar} label={t('pr.mediaComposer.chooseImage')} />
         </Form.Item>
         <Form.Item name="verified" valuePropName="checked">
           <Checkbox>{t('pr.mediaComposer.verified')}</Checkbox>

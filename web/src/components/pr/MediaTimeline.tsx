@@ -7,7 +7,7 @@ import { compactCount } from '../../pr/feedState';
 interface Props {
   items: MediaItem[];
   canHide: boolean;
-  onHide: (item: MediaItem) => void;
+  onHide: (item: MediaItem, hidden: boolean) => void;
 }
 
 // The text with its hashtags set off — as React text nodes, never as HTML.
@@ -48,7 +48,7 @@ export function MediaTimeline({ items, canHide, onHide }: Props) {
     <ol className="media-timeline" aria-label={t('pr.media.title')}>
       {items.map((item) => (
         <li key={item.id}>
-          <Card size="small" className={`media-card media-${item.channel}`} data-testid="media-card">
+          <Card size="small" className={`media-card media-${item.channel}`} data-testid="media-card" data-hidden={item.hidden}>
             <Space align="start">
               <PersonaAvatar item={item} />
               <Space direction="vertical" size={2}>
@@ -75,9 +75,10 @@ export function MediaTimeline({ items, canHide, onHide }: Props) {
                   <span>{t('pr.media.likes', { count: compactCount(item.engagement.likes, language) })}</span>
                   <span>{t('pr.media.views', { count: compactCount(item.engagement.views, language) })}</span>
                 </Space>
+                {item.hidden && <Tag className="tag-warn">{t('pr.media.hiddenTag')}</Tag>}
                 {canHide && (
-                  <Button size="small" onClick={() => onHide(item)}>
-                    {t('pr.media.hide')}
+                  <Button size="small" onClick={() => onHide(item, !item.hidden)}>
+                    {item.hidden ? t('pr.media.unhide') : t('pr.media.hide')}
                   </Button>
                 )}
               </Space>
