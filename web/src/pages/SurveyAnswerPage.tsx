@@ -86,6 +86,13 @@ export function SurveyAnswerPage({ session: _session }: { session: Session }) {
           {t('surveys.answer.closesAt', { time: localDateTime(survey.closes_at) })}
         </Typography.Paragraph>
       )}
+      {!done && !survey.can_answer && (
+        <Alert
+          type="info"
+          showIcon
+          title={survey.status === 'open' ? t('surveys.list.leadAnswers') : t(`surveys.status.${survey.status}`)}
+        />
+      )}
       {done ? (
         <Alert type="success" showIcon role="status" title={t('surveys.answer.thanks')} data-testid="survey-thanks" />
       ) : (
