@@ -14,21 +14,20 @@ const audit::Actor kCliActor{std::nullopt, "cli", "", ""};
 void Report(std::ostream& err, const Error& error) { err << "enshu: " << error.message << "\n"; }
 
 std::string Counts(std::int64_t created, std::int64_t updated, std::int64_t unchanged) {
-    return std::to_string(created) + " created, " + std::to_string(updated) + " updated, " +
-           std::to_string(unchanged) + " unchanged";
+    return std::to_string(created) + " created, " + std::to_string(updated) + " updated, " + std::to_string(unchanged) +
+           " unchanged";
 }
 
 void PrintSummary(std::ostream& out, const archive::ImportSummary& s) {
-    out << "  organisations: "
-        << Counts(s.organisations_created, s.organisations_updated, s.organisations_unchanged) << "\n"
+    out << "  organisations: " << Counts(s.organisations_created, s.organisations_updated, s.organisations_unchanged)
+        << "\n"
         << "  people: " << Counts(s.people_created, s.people_updated, s.people_unchanged) << "\n"
         << "  instrument data of these organisations: " << s.instrument_rows_deleted << " rows replaced by "
         << s.instrument_rows_inserted << "; instrument windows: " << s.instrument_windows_written << "\n"
         << "  surveys: " << s.surveys_created << " created, " << s.surveys_replaced << " replaced; "
         << s.survey_rows_inserted << " questions, responses, answers and participations\n"
         << "  sessions: " << s.sessions_created << " created, " << s.sessions_replaced << " replaced; "
-        << s.forum_rows_inserted << " registrations and opinions; opinion kinds: " << s.opinion_kinds_written
-        << "\n";
+        << s.forum_rows_inserted << " registrations and opinions; opinion kinds: " << s.opinion_kinds_written << "\n";
 }
 
 std::optional<std::unique_ptr<db::Database>> OpenMigrated(const ServerOptions& options) {

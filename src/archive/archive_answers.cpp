@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "archive/archive_format.hpp"
 #include "archive/archive_parse.hpp"
@@ -20,7 +19,9 @@ bool HasOption(const QuestionShape& question, const std::string& code) {
     return std::find(question.option_codes.begin(), question.option_codes.end(), code) != question.option_codes.end();
 }
 
-tl::unexpected<Error> Invalid(std::string message) { return Fail(ErrorCode::kInvalidArgument, std::move(message), "value"); }
+tl::unexpected<Error> Invalid(std::string message) {
+    return Fail(ErrorCode::kInvalidArgument, std::move(message), "value");
+}
 
 }  // namespace
 

@@ -53,8 +53,8 @@ class Checker {
             return false;
         }
         if (!organisation_key.empty() && found->second != organisation_key) {
-            Fail(file, row, column, "'" + key + "' belongs to organisation '" + found->second + "', not '" +
-                                        organisation_key + "'");
+            Fail(file, row, column,
+                 "'" + key + "' belongs to organisation '" + found->second + "', not '" + organisation_key + "'");
             return false;
         }
         return true;
@@ -181,8 +181,8 @@ class Checker {
             if (!Unique(question_rows, key, files::kSurveyQuestions, question.row, "question_code", "the code")) {
                 continue;
             }
-            Unique(question_positions, std::make_pair(question.survey_code, question.position),
-                   files::kSurveyQuestions, question.row, "position", "the position");
+            Unique(question_positions, std::make_pair(question.survey_code, question.position), files::kSurveyQuestions,
+                   question.row, "position", "the position");
             questions[key] = &question;
             shapes[key] = QuestionShape{question.kind, {}, question.number_min, question.number_max};
         }
@@ -296,8 +296,8 @@ class Checker {
         }
         std::map<std::tuple<std::string, std::string, std::string>, std::size_t> participation_rows;
         for (const auto& participation : archive_.participation) {
-            const auto* survey = require_survey(participation.survey_code, files::kSurveyParticipation,
-                                                participation.row);
+            const auto* survey =
+                require_survey(participation.survey_code, files::kSurveyParticipation, participation.row);
             if (!survey ||
                 !RequireOrganisation(participation.organisation_key, files::kSurveyParticipation, participation.row)) {
                 continue;

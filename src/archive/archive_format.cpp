@@ -142,10 +142,7 @@ std::vector<FileSpec> MakeDataFiles() {
          1'000'000,
          kLargeFileBytes},
         {files::kSurveyAnswers,
-         {{"survey_code", K::kCode},
-          {"response_key", K::kKey},
-          {"question_code", K::kCode},
-          {"value", K::kAnswer}},
+         {{"survey_code", K::kCode}, {"response_key", K::kKey}, {"question_code", K::kCode}, {"value", K::kAnswer}},
          1'000'000,
          kLargeFileBytes},
         {files::kSurveyParticipation,
@@ -216,8 +213,8 @@ const std::vector<FileSpec>& DataFiles() {
 }
 
 const FileSpec& ManifestSpec() {
-    static const FileSpec spec{kManifestFile, {{"key", ColumnKind::kCode}, {"value", ColumnKind::kText}}, 200,
-                               1024 * 1024};
+    static const FileSpec spec{
+        kManifestFile, {{"key", ColumnKind::kCode}, {"value", ColumnKind::kText}}, 200, 1024 * 1024};
     return spec;
 }
 

@@ -106,9 +106,9 @@ class Loader {
         : connection_(connection), exercise_id_(exercise_id), warnings_(warnings) {}
 
     Result<Archive> Run() {
-        for (auto step : {&Loader::LoadExercise, &Loader::LoadOrganisations, &Loader::LoadPeople,
-                          &Loader::LoadInstruments, &Loader::LoadObjectives, &Loader::LoadSurveys,
-                          &Loader::LoadResponses, &Loader::LoadForum}) {
+        for (auto step :
+             {&Loader::LoadExercise, &Loader::LoadOrganisations, &Loader::LoadPeople, &Loader::LoadInstruments,
+              &Loader::LoadObjectives, &Loader::LoadSurveys, &Loader::LoadResponses, &Loader::LoadForum}) {
             if (auto status = (this->*step)(); !status) return tl::unexpected(status.error());
         }
         return std::move(archive_);
@@ -177,7 +177,8 @@ class Loader {
         std::sort(people.begin(), people.end(), [&](const Loaded& a, const Loaded& b) { return order(a) < order(b); });
         std::map<std::string, int> numbers;
         for (auto& loaded : people) {
-            loaded.record.key = loaded.record.organisation_key + "/" + std::to_string(++numbers[loaded.record.organisation_key]);
+            loaded.record.key =
+                loaded.record.organisation_key + "/" + std::to_string(++numbers[loaded.record.organisation_key]);
             person_keys_[loaded.id] = loaded.record.key;
             user_keys_[loaded.user_id] = loaded.record.key;
             archive_.people.push_back(std::move(loaded.record));
@@ -291,10 +292,9 @@ class Loader {
         for (const auto& row : *surveys) {
             survey_codes_[row.Int(0)] = row.Text(1);
             survey_anonymous_[row.Int(0)] = row.Text(7) == "anonymous";
-            archive_.surveys.push_back({0, row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5),
-                                        row.Text(6), row.Text(7), NormaliseTimestamp(row.Text(8)),
-                                        NormaliseTimestamp(row.Text(9)), NormaliseTimestamp(row.Text(10)),
-                                        NormaliseTimestamp(row.Text(11))});
+            archive_.surveys.push_back({0, row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5), row.Text(6),
+                                        row.Text(7), NormaliseTimestamp(row.Text(8)), NormaliseTimestamp(row.Text(9)),
+                                        NormaliseTimestamp(row.Text(10)), NormaliseTimestamp(row.Text(11))});
         }
         std::sort(archive_.surveys.begin(), archive_.surveys.end(),
                   [](const auto& a, const auto& b) { return a.code < b.code; });
@@ -319,9 +319,8 @@ class Loader {
             }
             int position = 0;
             for (const auto& option : options) {
-                archive_.options.push_back({0, record.survey_code, record.code, ++position,
-                                            option.value("code", ""), option.value("label_ja", ""),
-                                            option.value("label_en", "")});
+                archive_.options.push_back({0, record.survey_code, record.code, ++position, option.value("code", ""),
+                                            option.value("label_ja", ""), option.value("label_en", "")});
             }
             if (!row.Text(11).empty()) {
                 const auto show_if = nlohmann::json::parse(row.Text(11), nullptr, false);
@@ -346,9 +345,9 @@ class Loader {
         }
         std::stable_sort(archive_.options.begin(), archive_.options.end(), [&](const auto& a, const auto& b) {
             return std::make_tuple(std::cref(a.survey_code), question_positions[{a.survey_code, a.question_code}],
-                                   a.position) <
-                   std::make_tuple(std::cref(b.survey_code), question_positions[{b.survey_code, b.question_code}],
-                                   b.position);
+                                   a.position) < std::make_tuple(std::cref(b.survey_code),
+                                                                 question_positions[{b.survey_code, b.question_code}],
+                                                                 b.position);
         });
         return Ok();
     }
@@ -400,10 +399,10 @@ class Loader {
         }
         const auto order = [](const Loaded* p) {
             const auto& r = p->record;
-            return std::tie(r.survey_code, r.organisation_key, r.person_key, r.sector_code, r.submitted_on,
-                            p->answers);
+            return std::tie(r.survey_code, r.organisation_key, r.person_key, r.sector_code, r.submitted_on, p->answers);
         };
-        std::sort(ordered.begin(), ordered.end(), [&](const Loaded* a, const Loaded* b) { return order(a) < order(b); });
+        std::sort(ordered.begin(), ordered.end(),
+                  [&](const Loaded* a, const Loaded* b) { return order(a) < order(b); });
         std::map<std::string, int> numbers;
         for (auto* loaded : ordered) {
             auto& r = loaded->record;
@@ -474,14 +473,20 @@ class Loader {
         auto registrations = Query(kSelectRegistrations);
         if (!registrations) return tl::unexpected(registrations.error());
         for (const auto& row : *registrations) {
-            RegistrationRecord r{0, Lookup(session_keys, row, 0), Lookup(person_keys_, row, 1),
-                                 Lookup(organisation_keys_, row, 2), std::nullopt, NormaliseTimestamp(row.Text(4))};
+            RegistrationRecord r{0,
+                                 Lookup(session_keys, row, 0),
+                                 Lookup(person_keys_, row, 1),
+                                 Lookup(organisation_keys_, row, 2),
+                                 std::nullopt,
+                                 NormaliseTimestamp(row.Text(4))};
             if (!row.IsNull(3)) r.attended = row.Int(3) != 0;
             archive_.registrations.push_back(std::move(r));
         }
         std::sort(archive_.registrations.begin(), archive_.registrations.end(), [&](const auto& a, const auto& b) {
-            return std::make_tuple(session_order[a.session_key], std::cref(a.organisation_key), std::cref(a.person_key)) <
-                   std::make_tuple(session_order[b.session_key], std::cref(b.organisation_key), std::cref(b.person_key));
+            return std::make_tuple(session_order[a.session_key], std::cref(a.organisation_key),
+                                   std::cref(a.person_key)) < std::make_tuple(session_order[b.session_key],
+                                                                              std::cref(b.organisation_key),
+                                                                              std::cref(b.person_key));
         });
 
         auto kinds = Query(kSelectOpinionKinds);
@@ -489,8 +494,9 @@ class Loader {
         for (const auto& row : *kinds) {
             archive_.opinion_kinds.push_back({0, row.Text(0), row.Text(1), row.Text(2), static_cast<int>(row.Int(3))});
         }
-        std::sort(archive_.opinion_kinds.begin(), archive_.opinion_kinds.end(),
-                  [](const auto& a, const auto& b) { return std::tie(a.position, a.code) < std::tie(b.position, b.code); });
+        std::sort(archive_.opinion_kinds.begin(), archive_.opinion_kinds.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.position, a.code) < std::tie(b.position, b.code);
+        });
 
         auto opinions = Query(kSelectOpinions);
         if (!opinions) return tl::unexpected(opinions.error());

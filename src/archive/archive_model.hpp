@@ -99,8 +99,8 @@ struct QuestionRecord {
     std::string kind, text_ja, text_en;
     bool required = false;
     std::optional<double> number_min, number_max;
-    std::string show_if_question;                // "" = always shown
-    std::vector<std::string> show_if_any_of;     // option codes of show_if_question
+    std::string show_if_question;             // "" = always shown
+    std::vector<std::string> show_if_any_of;  // option codes of show_if_question
 };
 
 struct OptionRecord {

@@ -131,8 +131,8 @@ void ParseOrganisationFile(const FileRows& rows, const ArchiveReference& referen
         record.key = rows.Cell(i, "organisation_key");
         const std::string expected = OrganisationKey(record.external_ref, record.name);
         if (record.key != expected) {
-            row.Fail("organisation_key", "must be '" + expected +
-                                             "' (the external_ref, or name: and the name when there is none)");
+            row.Fail("organisation_key",
+                     "must be '" + expected + "' (the external_ref, or name: and the name when there is none)");
         }
         archive.organisations.push_back(std::move(record));
     }
@@ -155,8 +155,8 @@ void ParsePeopleFile(const FileRows& rows, Archive& archive, std::vector<Problem
         input.is_contact = row.Flag("is_contact");
         input.team_roles = row.CodeList("team_roles");
         exercise::Person person;
-        const auto errors = exercise::ApplyPersonInput(input, exercise::InputMode::kCreate,
-                                                       exercise::ValueSpelling::kCodes, person);
+        const auto errors =
+            exercise::ApplyPersonInput(input, exercise::InputMode::kCreate, exercise::ValueSpelling::kCodes, person);
         for (const auto& error : errors) row.Fail(ColumnOfField(error.field), WithoutFieldPrefix(error));
         if (problems.size() != before) {
             // Kept with its keys so that other files' references to it are not reported too.
@@ -191,9 +191,9 @@ Archive ParseArchive(const std::map<std::string, std::string>& files, const Arch
         const auto counted = row_counts.find(std::string(spec.name));
         if (found == files.end()) {
             if (counted != row_counts.end() && counted->second > 0) {
-                problems.push_back({std::string(spec.name), 0, "",
-                                    "the file is missing; manifest.csv says it has " +
-                                        std::to_string(counted->second) + " rows"});
+                problems.push_back(
+                    {std::string(spec.name), 0, "",
+                     "the file is missing; manifest.csv says it has " + std::to_string(counted->second) + " rows"});
             }
             continue;
         }

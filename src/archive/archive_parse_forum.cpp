@@ -34,12 +34,12 @@ void ParseSessions(const FileRows& rows, Archive& archive, std::vector<Problem>&
         }
         record.format = row.OneOf("format", kFormats);
         record.location = row.Text("location", kMaxLocationCharacters);
-        record.capacity = row.Integer("capacity", 1, 1'000'000, false);
+        record.capacity = row.Integer("capacity", 1, 1'000'000, Presence::kOptional);
         record.themes = row.StringArray("themes", kMaxListEntries, kMaxListEntryCharacters);
         record.experts = row.StringArray("experts", kMaxListEntries, kMaxListEntryCharacters);
-        record.survey_code = row.Code("survey_code", false);
-        record.created_at = row.Timestamp("created_at", false);
-        record.updated_at = row.Timestamp("updated_at", false);
+        record.survey_code = row.Code("survey_code", Presence::kOptional);
+        record.created_at = row.Timestamp("created_at", Presence::kOptional);
+        record.updated_at = row.Timestamp("updated_at", Presence::kOptional);
         if (problems.size() == before) archive.sessions.push_back(std::move(record));
     }
 }
@@ -54,7 +54,7 @@ void ParseRegistrations(const FileRows& rows, Archive& archive, std::vector<Prob
         record.person_key = row.RequiredText("person_key", kMaxKeyCharacters);
         record.organisation_key = row.RequiredText("organisation_key", kMaxKeyCharacters);
         if (!row.Cell("attended").empty()) record.attended = row.Flag("attended");
-        record.registered_at = row.Timestamp("registered_at", false);
+        record.registered_at = row.Timestamp("registered_at", Presence::kOptional);
         if (problems.size() == before) archive.registrations.push_back(std::move(record));
     }
 }
@@ -65,10 +65,10 @@ void ParseOpinionKinds(const FileRows& rows, Archive& archive, std::vector<Probl
         const std::size_t before = problems.size();
         OpinionKindRecord record;
         record.row = row.row();
-        record.code = row.Code("kind_code", true);
+        record.code = row.Code("kind_code", Presence::kRequired);
         record.label_ja = row.RequiredText("label_ja", kMaxLabelCharacters);
         record.label_en = row.Text("label_en", kMaxLabelCharacters);
-        record.position = static_cast<int>(row.Integer("position", 1, 10'000, true).value_or(0));
+        record.position = static_cast<int>(row.Integer("position", 1, 10'000, Presence::kRequired).value_or(0));
         if (problems.size() == before) archive.opinion_kinds.push_back(std::move(record));
     }
 }
@@ -81,9 +81,9 @@ void ParseOpinions(const FileRows& rows, Archive& archive, std::vector<Problem>&
         record.row = row.row();
         record.session_key = row.RequiredText("session_key", kMaxKeyCharacters);
         record.organisation_key = row.Text("organisation_key", kMaxKeyCharacters);
-        record.kind_code = row.Code("kind_code", true);
-        record.text = row.RequiredText("text", kMaxOpinionCharacters, /*multi_line=*/true);
-        record.created_at = row.Timestamp("created_at", false);
+        record.kind_code = row.Code("kind_code", Presence::kRequired);
+        record.text = row.RequiredText("text", kMaxOpinionCharacters, exercise::TextLines::kMultiple);
+        record.created_at = row.Timestamp("created_at", Presence::kOptional);
         if (problems.size() == before) archive.opinions.push_back(std::move(record));
     }
 }

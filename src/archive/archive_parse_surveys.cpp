@@ -18,20 +18,20 @@ void ParseSurveys(const FileRows& rows, Archive& archive, std::vector<Problem>& 
         const std::size_t before = problems.size();
         SurveyRecord record;
         record.row = row.row();
-        record.code = row.Code("survey_code", true);
+        record.code = row.Code("survey_code", Presence::kRequired);
         record.title_ja = row.RequiredText("title_ja", kMaxTitleCharacters);
         record.title_en = row.Text("title_en", kMaxTitleCharacters);
-        record.intro_ja = row.Text("intro_ja", kMaxIntroCharacters, /*multi_line=*/true);
-        record.intro_en = row.Text("intro_en", kMaxIntroCharacters, /*multi_line=*/true);
+        record.intro_ja = row.Text("intro_ja", kMaxIntroCharacters, exercise::TextLines::kMultiple);
+        record.intro_en = row.Text("intro_en", kMaxIntroCharacters, exercise::TextLines::kMultiple);
         record.respondent = row.OneOf("respondent", kRespondents);
         record.anonymity = row.OneOf("anonymity", kAnonymities);
-        record.opens_at = row.Timestamp("opens_at", false);
-        record.closes_at = row.Timestamp("closes_at", false);
+        record.opens_at = row.Timestamp("opens_at", Presence::kOptional);
+        record.closes_at = row.Timestamp("closes_at", Presence::kOptional);
         if (!record.opens_at.empty() && !record.closes_at.empty() && record.closes_at < record.opens_at) {
             row.Fail("closes_at", "is before opens_at");
         }
-        record.created_at = row.Timestamp("created_at", false);
-        record.updated_at = row.Timestamp("updated_at", false);
+        record.created_at = row.Timestamp("created_at", Presence::kOptional);
+        record.updated_at = row.Timestamp("updated_at", Presence::kOptional);
         if (problems.size() == before) archive.surveys.push_back(std::move(record));
     }
 }
@@ -42,12 +42,12 @@ void ParseQuestions(const FileRows& rows, Archive& archive, std::vector<Problem>
         const std::size_t before = problems.size();
         QuestionRecord record;
         record.row = row.row();
-        record.survey_code = row.Code("survey_code", true);
-        record.code = row.Code("question_code", true);
-        record.position = static_cast<int>(row.Integer("position", 1, 100'000, true).value_or(0));
+        record.survey_code = row.Code("survey_code", Presence::kRequired);
+        record.code = row.Code("question_code", Presence::kRequired);
+        record.position = static_cast<int>(row.Integer("position", 1, 100'000, Presence::kRequired).value_or(0));
         record.kind = row.OneOf("kind", kQuestionKinds);
-        record.text_ja = row.RequiredText("text_ja", kMaxQuestionCharacters, /*multi_line=*/true);
-        record.text_en = row.Text("text_en", kMaxQuestionCharacters, /*multi_line=*/true);
+        record.text_ja = row.RequiredText("text_ja", kMaxQuestionCharacters, exercise::TextLines::kMultiple);
+        record.text_en = row.Text("text_en", kMaxQuestionCharacters, exercise::TextLines::kMultiple);
         record.required = row.Flag("required");
         record.number_min = row.Number("number_min");
         record.number_max = row.Number("number_max");
@@ -57,7 +57,7 @@ void ParseQuestions(const FileRows& rows, Archive& archive, std::vector<Problem>
         if (record.number_min && record.number_max && *record.number_max < *record.number_min) {
             row.Fail("number_max", "is below number_min");
         }
-        record.show_if_question = row.Code("show_if_question", false);
+        record.show_if_question = row.Code("show_if_question", Presence::kOptional);
         record.show_if_any_of = row.CodeList("show_if_any_of");
         if (record.show_if_question.empty() != record.show_if_any_of.empty()) {
             row.Fail(record.show_if_question.empty() ? "show_if_question" : "show_if_any_of",
@@ -73,10 +73,10 @@ void ParseOptions(const FileRows& rows, Archive& archive, std::vector<Problem>& 
         const std::size_t before = problems.size();
         OptionRecord record;
         record.row = row.row();
-        record.survey_code = row.Code("survey_code", true);
-        record.question_code = row.Code("question_code", true);
-        record.position = static_cast<int>(row.Integer("position", 1, 1000, true).value_or(0));
-        record.code = row.Code("option_code", true);
+        record.survey_code = row.Code("survey_code", Presence::kRequired);
+        record.question_code = row.Code("question_code", Presence::kRequired);
+        record.position = static_cast<int>(row.Integer("position", 1, 1000, Presence::kRequired).value_or(0));
+        record.code = row.Code("option_code", Presence::kRequired);
         record.label_ja = row.RequiredText("label_ja", kMaxLabelCharacters);
         record.label_en = row.Text("label_en", kMaxLabelCharacters);
         if (problems.size() == before) archive.options.push_back(std::move(record));
@@ -90,16 +90,17 @@ void ParseResponses(const FileRows& rows, const ArchiveReference& reference, Arc
         const std::size_t before = problems.size();
         ResponseRecord record;
         record.row = row.row();
-        record.survey_code = row.Code("survey_code", true);
+        record.survey_code = row.Code("survey_code", Presence::kRequired);
         record.key = row.RequiredText("response_key", kMaxKeyCharacters);
         record.organisation_key = row.Text("organisation_key", kMaxKeyCharacters);
         record.person_key = row.Text("person_key", kMaxKeyCharacters);
-        record.sector_code = row.Code("sector_code", true);
+        record.sector_code = row.Code("sector_code", Presence::kRequired);
         if (!record.sector_code.empty() && !reference.data.FindSector(record.sector_code)) {
             row.Fail("sector_code", "unknown sector '" + record.sector_code + "'");
         }
         record.submitted_on = row.Cell("submitted_on");
-        if (!IsDate(record.submitted_on)) row.Fail("submitted_on", "'" + record.submitted_on + "' is not a date YYYY-MM-DD");
+        if (!IsDate(record.submitted_on))
+            row.Fail("submitted_on", "'" + record.submitted_on + "' is not a date YYYY-MM-DD");
         if (problems.size() == before) archive.responses.push_back(std::move(record));
     }
 }
@@ -110,9 +111,9 @@ void ParseAnswers(const FileRows& rows, Archive& archive, std::vector<Problem>& 
         const std::size_t before = problems.size();
         AnswerRecord record;
         record.row = row.row();
-        record.survey_code = row.Code("survey_code", true);
+        record.survey_code = row.Code("survey_code", Presence::kRequired);
         record.response_key = row.RequiredText("response_key", kMaxKeyCharacters);
-        record.question_code = row.Code("question_code", true);
+        record.question_code = row.Code("question_code", Presence::kRequired);
         record.value = rows.RawCell(i, "value");  // unguarded by CheckArchive for free-text questions
         if (problems.size() == before) archive.answers.push_back(std::move(record));
     }
@@ -124,7 +125,7 @@ void ParseParticipation(const FileRows& rows, Archive& archive, std::vector<Prob
         const std::size_t before = problems.size();
         ParticipationRecord record;
         record.row = row.row();
-        record.survey_code = row.Code("survey_code", true);
+        record.survey_code = row.Code("survey_code", Presence::kRequired);
         record.organisation_key = row.RequiredText("organisation_key", kMaxKeyCharacters);
         record.person_key = row.Text("person_key", kMaxKeyCharacters);
         if (problems.size() == before) archive.participation.push_back(std::move(record));

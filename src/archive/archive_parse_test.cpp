@@ -1,10 +1,11 @@
 // Reading and checking archive files without a database write: every problem names its
 // file, row (header = row 1) and column.
 
+#include "archive/archive_parse.hpp"
+
 #include <gtest/gtest.h>
 
 #include "archive/archive_checks.hpp"
-#include "archive/archive_parse.hpp"
 #include "archive/archive_test_support.hpp"
 
 namespace enshu::archive {
@@ -73,7 +74,7 @@ class ArchiveParseTest : public testing::ArchiveTest {
         Archive archive = ParseArchive(files, ArchiveReference{**data, *reference_}, problems);
         if (archive.manifest.format_version != 0 && archive.every_file_read) {
             CheckContext context;
-            context.builtin_opinion_kinds = {"manual_gaps", "public_disclosure", "organisation_building",
+            context.builtin_opinion_kinds = {"manual_gaps",         "public_disclosure",  "organisation_building",
                                              "information_sharing", "incident_judgement", "supply_chain"};
             context.known_opinion_kinds = context.builtin_opinion_kinds;
             CheckArchive(archive, context, problems);
@@ -130,7 +131,8 @@ TEST_F(ArchiveParseTest, EveryCellProblemNamesFileRowAndColumn) {
          "readiness_answers.csv row 2, column option_code: 'maybe' is not an option of scale organised"},
         {With("readiness_answers.csv", "A-001,governance.unknown,organised,"),
          "readiness_answers.csv row 2, column item_id: no readiness-survey item 'governance.unknown'"},
-        {With("objectives.csv", "A-001,3,1,"), "objectives.csv row 2, column custom_index: must be 0 for objectives 1-9"},
+        {With("objectives.csv", "A-001,3,1,"),
+         "objectives.csv row 2, column custom_index: must be 0 for objectives 1-9"},
         {With("objectives.csv", "A-001,10,1,"),
          "objectives.csv row 2, column custom_text: the own objective (10) needs its text"},
         {With("action_record_ratings.csv", "A-001,3,0,4,well"),
@@ -205,7 +207,8 @@ TEST_F(ArchiveParseTest, AnonymousResponsesMayNotNameAnOrganisationOrPerson) {
 
 TEST_F(ArchiveParseTest, TheSurveyEnginesDefinitionRulesApply) {
     Files files = ValidFiles();
-    files["survey_options.csv"] = "survey_code,question_code,position,option_code,label_ja,label_en\ns1,q1,1,yes,はい,\n";
+    files["survey_options.csv"] =
+        "survey_code,question_code,position,option_code,label_ja,label_en\ns1,q1,1,yes,はい,\n";
     files["survey_answers.csv"] = "survey_code,response_key,question_code,value\n";
     ExpectOneProblem(files, "survey_questions.csv row 2, column kind: ");
 }

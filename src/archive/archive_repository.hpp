@@ -6,11 +6,10 @@
 // the exercise module's repositories (which also keep app_user and search_text right).
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "archive/archive_format.hpp"
 #include "archive/archive_model.hpp"

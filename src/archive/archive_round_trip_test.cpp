@@ -82,8 +82,9 @@ TEST_F(ArchiveRoundTripTest, FilesUseKeysCodesAndTheFormulaGuard) {
     // Two identical people get keys in content order.
     EXPECT_NE(files.at("people.csv").find("name:ベータ銀行/2,name:ベータ銀行,participant,鈴木 一郎"),
               std::string::npos);
-    EXPECT_NE(files.at("people.csv").find("A-001/1,A-001,org_lead,山田 太郎,yamada@alpha.example,03-1234-5678,,1,"
-                                          "csirt;pr"),
+    EXPECT_NE(files.at("people.csv")
+                  .find("A-001/1,A-001,org_lead,山田 太郎,yamada@alpha.example,03-1234-5678,,1,"
+                        "csirt;pr"),
               std::string::npos)
         << files.at("people.csv");
     // Free texts that look like formulas are guarded; the import removes the guard again.
@@ -98,8 +99,10 @@ TEST_F(ArchiveRoundTripTest, FilesUseKeysCodesAndTheFormulaGuard) {
     EXPECT_NE(files.at("readiness_responses.csv").find("A-001,before,submitted,2023-11-02T01:00:00.000Z,A-001/1,"),
               std::string::npos);
     EXPECT_NE(files.at("forum_registrations.csv").find("S1,name:ベータ銀行/1,name:ベータ銀行,,"), std::string::npos);
-    EXPECT_NE(files.at("forum_sessions.csv").find(R"(S1,roundtable,座談会,,2024-01-15T14:00,2024-01-15T16:00,hybrid,東京,30,"[""広報"",""BCP""]",)"),
-              std::string::npos)
+    EXPECT_NE(
+        files.at("forum_sessions.csv")
+            .find(R"(S1,roundtable,座談会,,2024-01-15T14:00,2024-01-15T16:00,hybrid,東京,30,"[""広報"",""BCP""]",)"),
+        std::string::npos)
         << files.at("forum_sessions.csv");
 }
 
@@ -121,7 +124,7 @@ TEST_F(ArchiveRoundTripTest, AnonymousResponsesNameNoOneAndGetNewRandomIds) {
                         "WHERE s.exercise_id = $1 AND s.anonymity = 'anonymous' AND r.organisation_id IS NULL "
                         "AND r.person_id IS NULL",
                         {twin}),
-            2);
+              2);
     // Not the next ids in sequence: random in 1..2^53.
     EXPECT_GT(CountRows("SELECT MIN(r.id) FROM survey_response r JOIN survey s ON s.id = r.survey_id "
                         "WHERE s.exercise_id = $1 AND s.anonymity = 'anonymous'",
@@ -183,6 +186,54 @@ TEST_F(ArchiveRoundTripTest, ConflictsWithDataOutsideTheArchiveAreProblems) {
               "organisations.csv row 2, column name: another organisation of the exercise already has this name");
     EXPECT_FALSE(report->applied);
     EXPECT_EQ(CountRows("SELECT COUNT(*) FROM organisation WHERE exercise_id = $1", {twin}), 1);
+}
+
+TEST_F(ArchiveRoundTripTest, OrganisationsAreMatchedByExternalRefThenByName) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    const auto out = directory_ / "out";
+    ASSERT_TRUE(Export(exercise_id_, out));
+    const std::int64_t twin = CreateTwinExercise();
+    const std::int64_t saved = exercise_id_;
+    exercise_id_ = twin;
+    organiser_.memberships.push_back({twin, Role::kOrganiser, {}, {}, {}});
+    // Same name, no external_ref: adopted by A-001 (gets its external_ref); a person with
+    // the archive's e-mail is updated, one the archive does not list is kept.
+    const std::int64_t adopted = AddOrganisation("アルファ電力", "ict");
+    const std::int64_t yamada = AddPerson(adopted, "山田", "participant", "YAMADA@alpha.example");
+    AddPerson(adopted, "残る人", "participant");
+    exercise_id_ = saved;
+    auto applied = Import(twin, out, ImportMode::kApply);
+    ASSERT_TRUE(applied && applied->applied) << (applied ? Problems(*applied) : applied.error().message);
+    EXPECT_EQ(applied->summary.organisations_updated, 1);
+    EXPECT_EQ(applied->summary.organisations_created, 1);
+    EXPECT_EQ(applied->summary.people_updated, 1);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM organisation WHERE id = $1 AND external_ref = 'A-001' AND "
+                        "sector_code = 'electricity'",
+                        {adopted}),
+              1);
+    EXPECT_EQ(
+        CountRows("SELECT COUNT(*) FROM person WHERE id = $1 AND display_name = '山田 太郎' AND role = 'org_lead'",
+                  {yamada}),
+        1);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM person WHERE organisation_id = $1", {adopted}), 3);
+}
+
+TEST_F(ArchiveRoundTripTest, TwoRowsMatchingOneOrganisationAreAProblem) {
+    ASSERT_NO_FATAL_FAILURE(FillExercise());
+    const auto out = directory_ / "out";
+    ASSERT_TRUE(Export(exercise_id_, out));
+    const std::int64_t twin = CreateTwinExercise();
+    const std::int64_t saved = exercise_id_;
+    exercise_id_ = twin;
+    organiser_.memberships.push_back({twin, Role::kOrganiser, {}, {}, {}});
+    AddOrganisation("ベータ銀行", "finance", "A-001");  // A-001 by ref, name:ベータ銀行 by name
+    exercise_id_ = saved;
+    auto report = Import(twin, out, ImportMode::kDryRun);
+    ASSERT_TRUE(report) << report.error().message;
+    ASSERT_FALSE(report->problems.empty());
+    EXPECT_EQ(ToString(report->problems[0]),
+              "organisations.csv row 3, column organisation_key: matches the same organisation of the exercise as "
+              "row 2 (by external_ref or name)");
 }
 
 TEST_F(ArchiveRoundTripTest, ExportRefusesANonEmptyDirectoryAndAnUnknownExercise) {

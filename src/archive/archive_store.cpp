@@ -174,6 +174,7 @@ class Storer {
             if (!organisation.external_ref.empty()) by_ref[organisation.external_ref] = &organisation;
             by_name[organisation.name] = &organisation;
         }
+        std::map<std::int64_t, std::size_t> matched_rows;  // organisation id → archive row
         for (const auto& record : archive_.organisations) {
             // Match: by external_ref; else the organisation of the same name that has no
             // external_ref (or, when the file gives none, any of that name).
@@ -186,6 +187,15 @@ class Storer {
                 const auto found = by_name.find(record.name);
                 if (found != by_name.end() && (record.external_ref.empty() || found->second->external_ref.empty())) {
                     match = found->second;
+                }
+            }
+            if (match) {
+                const auto [earlier, first] = matched_rows.emplace(match->id, record.row);
+                if (!first) {
+                    problems_.push_back({std::string(files::kOrganisations), record.row, "organisation_key",
+                                         "matches the same organisation of the exercise as row " +
+                                             std::to_string(earlier->second) + " (by external_ref or name)"});
+                    continue;
                 }
             }
             exercise::Organisation organisation = match ? *match : exercise::Organisation{};
@@ -285,8 +295,8 @@ class Storer {
             person.is_contact = record.is_contact;
             person.team_roles = record.team_roles;
             if (!person.email.empty()) {
-                auto email_taken = exercise::FindPersonIdByEmail(connection_, organisation_id, person.email,
-                                                                 match ? person.id : 0);
+                auto email_taken =
+                    exercise::FindPersonIdByEmail(connection_, organisation_id, person.email, match ? person.id : 0);
                 if (!email_taken) return tl::unexpected(email_taken.error());
                 if (*email_taken) {
                     problems_.push_back({std::string(files::kPeople), record.row, "email",
@@ -333,8 +343,8 @@ class Storer {
             if (auto deleted = DeleteInstrumentData(organisation_id); !deleted) return deleted;
         }
         for (const auto& r : archive_.instrument_windows) {
-            if (auto done = Execute(kUpsertWindow, {exercise_id_, r.instrument, TextOrNull(r.opens_at),
-                                                    TextOrNull(r.closes_at)});
+            if (auto done = Execute(kUpsertWindow,
+                                    {exercise_id_, r.instrument, TextOrNull(r.opens_at), TextOrNull(r.closes_at)});
                 !done) {
                 return done;
             }
@@ -360,10 +370,9 @@ class Storer {
         }
         std::map<std::tuple<std::string, int, int>, std::int64_t> objective_ids;
         for (const auto& r : archive_.objectives) {
-            auto id = InsertReturningId(kInsertObjective,
-                                        {exercise_id_, organisation_ids_.at(r.organisation_key),
-                                         std::int64_t{r.objective_id}, std::int64_t{r.custom_index}, r.custom_text,
-                                         Or(r.created_at), Or(r.updated_at)});
+            auto id = InsertReturningId(
+                kInsertObjective, {exercise_id_, organisation_ids_.at(r.organisation_key), std::int64_t{r.objective_id},
+                                   std::int64_t{r.custom_index}, r.custom_text, Or(r.created_at), Or(r.updated_at)});
             if (!id) return tl::unexpected(id.error());
             objective_ids[{r.organisation_key, r.objective_id, r.custom_index}] = *id;
             ++inserted;
@@ -379,7 +388,8 @@ class Storer {
         }
         for (const auto& r : archive_.ratings) {
             const auto objective = objective_ids.at({r.organisation_key, r.objective_id, r.custom_index});
-            if (auto done = Execute(kInsertRating, {objective, std::int64_t{r.setting}, r.option_code, Or(r.updated_at)});
+            if (auto done =
+                    Execute(kInsertRating, {objective, std::int64_t{r.setting}, r.option_code, Or(r.updated_at)});
                 !done) {
                 return done;
             }
@@ -387,8 +397,8 @@ class Storer {
         }
         for (const auto& r : archive_.issues) {
             const auto objective = objective_ids.at({r.organisation_key, r.objective_id, r.custom_index});
-            if (auto done = Execute(kInsertIssue, {objective, std::int64_t{r.position}, r.text, Or(r.created_at),
-                                                   Or(r.updated_at)});
+            if (auto done = Execute(kInsertIssue,
+                                    {objective, std::int64_t{r.position}, r.text, Or(r.created_at), Or(r.updated_at)});
                 !done) {
                 return done;
             }
@@ -408,9 +418,9 @@ class Storer {
         }
         const std::int64_t id = (*found)->Int(0);
         ++summary_.surveys_replaced;
-        if (auto done = Execute(kUpdateSurvey, {id, r.title_ja, r.title_en, r.intro_ja, r.intro_en, r.respondent,
-                                                r.anonymity, TextOrNull(r.opens_at), TextOrNull(r.closes_at),
-                                                Or(r.created_at), Or(r.updated_at)});
+        if (auto done = Execute(kUpdateSurvey,
+                                {id, r.title_ja, r.title_en, r.intro_ja, r.intro_en, r.respondent, r.anonymity,
+                                 TextOrNull(r.opens_at), TextOrNull(r.closes_at), Or(r.created_at), Or(r.updated_at)});
             !done) {
             return tl::unexpected(done.error());
         }
@@ -441,7 +451,8 @@ class Storer {
             surveys[r.code] = &r;
         }
         std::map<std::pair<std::string, std::string>, std::vector<const OptionRecord*>> options;
-        for (const auto& option : archive_.options) options[{option.survey_code, option.question_code}].push_back(&option);
+        for (const auto& option : archive_.options)
+            options[{option.survey_code, option.question_code}].push_back(&option);
         std::map<std::pair<std::string, std::string>, std::pair<std::int64_t, QuestionShape>> questions;
         auto& inserted = summary_.survey_rows_inserted;
         for (const auto& r : archive_.questions) {
@@ -461,12 +472,11 @@ class Storer {
                 if (!value) return std::monostate{};
                 return *value;
             };
-            auto id = InsertReturningId(kInsertQuestion, {survey_ids.at(r.survey_code), r.code,
-                                                          std::int64_t{r.position}, r.kind, r.text_ja, r.text_en,
-                                                          std::int64_t{r.required ? 1 : 0},
-                                                          evaluation::OptionsColumn(stored_options),
-                                                          number(r.number_min), number(r.number_max),
-                                                          evaluation::ShowIfColumn(show_if)});
+            auto id =
+                InsertReturningId(kInsertQuestion, {survey_ids.at(r.survey_code), r.code, std::int64_t{r.position},
+                                                    r.kind, r.text_ja, r.text_en, std::int64_t{r.required ? 1 : 0},
+                                                    evaluation::OptionsColumn(stored_options), number(r.number_min),
+                                                    number(r.number_max), evaluation::ShowIfColumn(show_if)});
             if (!id) return tl::unexpected(id.error());
             questions[{r.survey_code, r.code}] = {*id, std::move(shape)};
             ++inserted;
@@ -496,7 +506,8 @@ class Storer {
                 problems_.push_back({std::string(files::kSurveyAnswers), r.row, "value", json.error().message});
                 continue;
             }
-            if (auto done = Execute(kInsertAnswer, {response_ids.at({r.survey_code, r.response_key}), question_id, *json});
+            if (auto done =
+                    Execute(kInsertAnswer, {response_ids.at({r.survey_code, r.response_key}), question_id, *json});
                 !done) {
                 return done;
             }
@@ -528,8 +539,7 @@ class Storer {
         auto& inserted = summary_.forum_rows_inserted;
         for (const auto& r : archive_.sessions) {
             const db::Value capacity = r.capacity ? db::Value{*r.capacity} : db::Value{};
-            const db::Value survey =
-                r.survey_code.empty() ? db::Value{} : db::Value{survey_ids_.at(r.survey_code)};
+            const db::Value survey = r.survey_code.empty() ? db::Value{} : db::Value{survey_ids_.at(r.survey_code)};
             const std::string themes = nlohmann::json(r.themes).dump();
             const std::string experts = nlohmann::json(r.experts).dump();
             auto found = connection_.QueryOne(kFindSession, {exercise_id_, r.kind, r.starts_at, r.title_ja});
@@ -547,9 +557,10 @@ class Storer {
                 }
                 ++summary_.sessions_replaced;
             } else {
-                auto created = InsertReturningId(
-                    kInsertSession, {exercise_id_, r.kind, r.title_ja, r.title_en, r.starts_at, r.ends_at, r.format,
-                                     r.location, capacity, themes, experts, survey, Or(r.created_at), Or(r.updated_at)});
+                auto created =
+                    InsertReturningId(kInsertSession, {exercise_id_, r.kind, r.title_ja, r.title_en, r.starts_at,
+                                                       r.ends_at, r.format, r.location, capacity, themes, experts,
+                                                       survey, Or(r.created_at), Or(r.updated_at)});
                 if (!created) return tl::unexpected(created.error());
                 id = *created;
                 ++summary_.sessions_created;
@@ -600,15 +611,17 @@ class Storer {
 }  // namespace
 
 nlohmann::json ImportSummary::ToJson() const {
-    return {{"organisations", {{"created", organisations_created}, {"updated", organisations_updated},
-                               {"unchanged", organisations_unchanged}}},
+    return {{"organisations",
+             {{"created", organisations_created},
+              {"updated", organisations_updated},
+              {"unchanged", organisations_unchanged}}},
             {"people", {{"created", people_created}, {"updated", people_updated}, {"unchanged", people_unchanged}}},
             {"instrument_rows", {{"deleted", instrument_rows_deleted}, {"inserted", instrument_rows_inserted}}},
             {"instrument_windows", instrument_windows_written},
-            {"surveys", {{"created", surveys_created}, {"replaced", surveys_replaced},
-                         {"rows_inserted", survey_rows_inserted}}},
-            {"sessions", {{"created", sessions_created}, {"replaced", sessions_replaced},
-                          {"rows_inserted", forum_rows_inserted}}},
+            {"surveys",
+             {{"created", surveys_created}, {"replaced", surveys_replaced}, {"rows_inserted", survey_rows_inserted}}},
+            {"sessions",
+             {{"created", sessions_created}, {"replaced", sessions_replaced}, {"rows_inserted", forum_rows_inserted}}},
             {"opinion_kinds", opinion_kinds_written}};
 }
 

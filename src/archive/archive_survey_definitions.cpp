@@ -13,8 +13,8 @@ namespace {
 
 struct SurveyRows {
     const SurveyRecord* survey = nullptr;
-    std::vector<const QuestionRecord*> questions;                 // by position
-    std::vector<std::vector<const OptionRecord*>> options;        // per question, by position
+    std::vector<const QuestionRecord*> questions;           // by position
+    std::vector<std::vector<const OptionRecord*>> options;  // per question, by position
 };
 
 evaluation::SurveyDefinition Definition(const SurveyRows& rows) {
@@ -71,7 +71,7 @@ Problem Locate(const SurveyRows& rows, const Error& error) {
     if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
     const auto question = QuestionField(error.field);
     if (!question || question->first >= rows.questions.size()) {
-        const std::string column = error.field == "code" ? "survey_code"
+        const std::string column = error.field == "code"        ? "survey_code"
                                    : error.field == "questions" ? ""
                                                                 : Underscored(error.field);
         return {std::string(files::kSurveys), rows.survey->row, column, message};
@@ -87,9 +87,7 @@ Problem Locate(const SurveyRows& rows, const Error& error) {
             return {std::string(files::kSurveyOptions), rows.options[index][option]->row, column, message};
         }
     }
-    std::string column = member == "code"      ? "question_code"
-                         : member == "options" ? "kind"
-                                               : Underscored(member);
+    std::string column = member == "code" ? "question_code" : member == "options" ? "kind" : Underscored(member);
     if (member.rfind("show_if.any_of", 0) == 0) column = "show_if_any_of";
     if (member.rfind("show_if.question", 0) == 0) column = "show_if_question";
     if (member.rfind("text.", 0) == 0) column = Underscored(member);

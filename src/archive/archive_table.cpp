@@ -1,11 +1,10 @@
 #include "archive/archive_table.hpp"
 
 #include <charconv>
-#include <cstdint>
 #include <cmath>
-#include <set>
-
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/clock.hpp"
 #include "exercise/field_validation.hpp"
@@ -35,8 +34,9 @@ std::string JoinAllowed(const std::vector<std::string_view>& allowed) {
 std::optional<FileRows> FileRows::Parse(const FileSpec& spec, std::string_view bytes, std::vector<Problem>& problems) {
     const std::string file(spec.name);
     if (bytes.size() > spec.max_bytes) {
-        problems.push_back({file, 0, "", "the file has " + std::to_string(bytes.size()) + " bytes; at most " +
-                                             std::to_string(spec.max_bytes) + " are read"});
+        problems.push_back({file, 0, "",
+                            "the file has " + std::to_string(bytes.size()) + " bytes; at most " +
+                                std::to_string(spec.max_bytes) + " are read"});
         return std::nullopt;
     }
     io::CsvLimits limits;
@@ -47,9 +47,10 @@ std::optional<FileRows> FileRows::Parse(const FileSpec& spec, std::string_view b
     auto table = io::ParseCsv(bytes, limits);
     if (!table) {
         const bool too_many_rows = table.error().message.find("max_rows") != std::string::npos;
-        problems.push_back({file, 0, "", too_many_rows ? "has more than " + std::to_string(spec.max_rows) +
-                                                             " data rows, the limit of this file"
-                                                       : table.error().message});
+        problems.push_back(
+            {file, 0, "",
+             too_many_rows ? "has more than " + std::to_string(spec.max_rows) + " data rows, the limit of this file"
+                           : table.error().message});
         return std::nullopt;
     }
     if (table->empty()) {
@@ -65,8 +66,9 @@ std::optional<FileRows> FileRows::Parse(const FileSpec& spec, std::string_view b
         bool known = false;
         for (const auto& column : spec.columns) known = known || column.name == name;
         if (!known) {
-            problems.push_back({file, 1, name, "unknown column (expected " + std::to_string(spec.columns.size()) +
-                                                   " columns, see docs/data-format.md)"});
+            problems.push_back({file, 1, name,
+                                "unknown column (expected " + std::to_string(spec.columns.size()) +
+                                    " columns, see docs/data-format.md)"});
             header_ok = false;
         } else if (!rows.column_index_.emplace(name, i).second) {
             problems.push_back({file, 1, name, "the column appears twice"});
@@ -84,8 +86,9 @@ std::optional<FileRows> FileRows::Parse(const FileSpec& spec, std::string_view b
         auto& row = (*table)[i];
         if (IsBlankRow(row)) continue;
         if (row.size() != header.size()) {
-            problems.push_back({file, i + 1, "", "has " + std::to_string(row.size()) + " cells; the header has " +
-                                                     std::to_string(header.size())});
+            problems.push_back(
+                {file, i + 1, "",
+                 "has " + std::to_string(row.size()) + " cells; the header has " + std::to_string(header.size())});
             continue;
         }
         rows.rows_.push_back(std::move(row));
@@ -112,11 +115,10 @@ void RowReader::Fail(std::string_view column, std::string message) {
     problems_.push_back({std::string(rows_.spec().name), row(), std::string(column), std::move(message)});
 }
 
-std::string RowReader::Text(std::string_view column, std::size_t max_characters, bool multi_line) {
+std::string RowReader::Text(std::string_view column, std::size_t max_characters, exercise::TextLines lines) {
     std::string value = Cell(column);
     if (value.empty()) return value;
-    const auto error = exercise::CheckText(value, column, 0, max_characters == 0 ? SIZE_MAX : max_characters,
-                                           multi_line ? exercise::TextLines::kMultiple : exercise::TextLines::kSingle);
+    const auto error = exercise::CheckText(value, column, 0, max_characters == 0 ? SIZE_MAX : max_characters, lines);
     if (error) {
         std::string message = error->message;
         const std::string prefix = std::string(column) + ": ";
@@ -127,18 +129,18 @@ std::string RowReader::Text(std::string_view column, std::size_t max_characters,
     return value;
 }
 
-std::string RowReader::RequiredText(std::string_view column, std::size_t max_characters, bool multi_line) {
+std::string RowReader::RequiredText(std::string_view column, std::size_t max_characters, exercise::TextLines lines) {
     if (Cell(column).empty()) {
         Fail(column, "is required");
         return "";
     }
-    return Text(column, max_characters, multi_line);
+    return Text(column, max_characters, lines);
 }
 
-std::string RowReader::Code(std::string_view column, bool required) {
+std::string RowReader::Code(std::string_view column, Presence presence) {
     std::string value = Cell(column);
     if (value.empty()) {
-        if (required) Fail(column, "is required");
+        if (presence == Presence::kRequired) Fail(column, "is required");
         return value;
     }
     if (!IsCode(value)) {
@@ -159,16 +161,17 @@ std::string RowReader::OneOf(std::string_view column, const std::vector<std::str
 }
 
 std::optional<std::int64_t> RowReader::Integer(std::string_view column, std::int64_t min, std::int64_t max,
-                                                bool required) {
+                                               Presence presence) {
     const std::string value = Cell(column);
     if (value.empty()) {
-        if (required) Fail(column, "is required");
+        if (presence == Presence::kRequired) Fail(column, "is required");
         return std::nullopt;
     }
     std::int64_t number = 0;
     const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
     if (error != std::errc() || end != value.data() + value.size() || number < min || number > max) {
-        Fail(column, "'" + value + "' is not a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+        Fail(column,
+             "'" + value + "' is not a whole number from " + std::to_string(min) + " to " + std::to_string(max));
         return std::nullopt;
     }
     return number;
@@ -185,10 +188,10 @@ std::optional<double> RowReader::Number(std::string_view column) {
     return parsed.get<double>();
 }
 
-std::string RowReader::Timestamp(std::string_view column, bool required) {
+std::string RowReader::Timestamp(std::string_view column, Presence presence) {
     const std::string value = Cell(column);
     if (value.empty()) {
-        if (required) Fail(column, "is required");
+        if (presence == Presence::kRequired) Fail(column, "is required");
         return value;
     }
     TimePoint point;
@@ -270,8 +273,8 @@ std::string WriteFile(const FileSpec& spec, const std::vector<std::vector<std::s
         cells.reserve(spec.columns.size());
         for (std::size_t c = 0; c < spec.columns.size(); ++c) {
             const auto kind = spec.columns[c].kind;
-            const bool guard = IsGuardedKind(kind) ||
-                               (kind == ColumnKind::kAnswer && r < guard_answer.size() && guard_answer[r]);
+            const bool guard =
+                IsGuardedKind(kind) || (kind == ColumnKind::kAnswer && r < guard_answer.size() && guard_answer[r]);
             cells.push_back(guard ? GuardCell(rows[r][c]) : rows[r][c]);
         }
         table.push_back(std::move(cells));

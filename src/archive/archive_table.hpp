@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "archive/archive_format.hpp"
+#include "exercise/field_validation.hpp"
 #include "io/csv.hpp"
 
 namespace enshu::archive {
@@ -43,6 +44,9 @@ class FileRows {
     std::vector<std::size_t> row_numbers_;
 };
 
+// Whether a cell may be empty.
+enum class Presence { kRequired, kOptional };
+
 // Typed access to one row; every failed read appends a problem naming the column and
 // returns a neutral value, so that a parser reads a whole row and reports everything.
 class RowReader {
@@ -51,21 +55,23 @@ class RowReader {
         : rows_(rows), index_(index), problems_(problems) {}
 
     std::size_t row() const { return rows_.RowNumber(index_); }
-    // The cell as text; `max_characters` (0 = no limit) and single-line checked.
-    std::string Text(std::string_view column, std::size_t max_characters, bool multi_line = false);
+    // The cell as text, at most `max_characters` (0 = no limit), single-line unless kMultiple.
+    std::string Text(std::string_view column, std::size_t max_characters,
+                     exercise::TextLines lines = exercise::TextLines::kSingle);
     // Non-empty text.
-    std::string RequiredText(std::string_view column, std::size_t max_characters, bool multi_line = false);
-    // A code (IsCode); "" allowed when !required.
-    std::string Code(std::string_view column, bool required);
+    std::string RequiredText(std::string_view column, std::size_t max_characters,
+                             exercise::TextLines lines = exercise::TextLines::kSingle);
+    // A code (IsCode); "" allowed when kOptional.
+    std::string Code(std::string_view column, Presence presence);
     // One of `allowed`.
     std::string OneOf(std::string_view column, const std::vector<std::string_view>& allowed);
     // A decimal integer in min..max; nullopt when empty (a problem when required).
-    std::optional<std::int64_t> Integer(std::string_view column, std::int64_t min, std::int64_t max, bool required);
+    std::optional<std::int64_t> Integer(std::string_view column, std::int64_t min, std::int64_t max, Presence presence);
     // A finite decimal number; nullopt when empty.
     std::optional<double> Number(std::string_view column);
     // A UTC timestamp ("2023-12-07T04:00:00.000Z", milliseconds optional), returned in the
     // canonical form; "" when empty (a problem when required).
-    std::string Timestamp(std::string_view column, bool required);
+    std::string Timestamp(std::string_view column, Presence presence);
     // "0" / "1".
     bool Flag(std::string_view column);
     // Codes separated by ';' (each IsCode, no repeats); [] for an empty cell.
@@ -89,7 +95,7 @@ std::string WriteFile(const FileSpec& spec, const std::vector<std::vector<std::s
                       const std::vector<bool>& guard_answer = {});
 
 // Canonical text forms shared by writer and reader.
-std::string FormatNumber(double value);  // shortest text that reads back exactly ("3.0", "0.5")
+std::string FormatNumber(double value);                     // shortest text that reads back exactly ("3.0", "0.5")
 std::string NormaliseTimestamp(const std::string& stored);  // canonical form, or the text as is
 bool IsLocalDateTime(std::string_view text);                // 'YYYY-MM-DDTHH:MM'
 bool IsDate(std::string_view text);                         // 'YYYY-MM-DD'

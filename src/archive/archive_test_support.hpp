@@ -41,9 +41,9 @@ class ArchiveTest : public exercise::testing::ExerciseTest {
   protected:
     void SetUp() override {
         ExerciseTest::SetUp();
-        directory_ = std::filesystem::temp_directory_path() /
-                     ("enshu-archive-" + std::to_string(::getpid()) + "-" +
-                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        directory_ =
+            std::filesystem::temp_directory_path() / ("enshu-archive-" + std::to_string(::getpid()) + "-" +
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(directory_);
         std::filesystem::create_directories(directory_);
     }
@@ -96,8 +96,7 @@ class ArchiveTest : public exercise::testing::ExerciseTest {
         member_ = AddPerson(alpha_, "佐藤 花子", "participant");
         twin_ = AddPerson(beta_, "鈴木 一郎", "participant");
         AddPerson(beta_, "鈴木 一郎", "participant");  // same name, same content
-        Sql("UPDATE person SET team_roles = 'csirt,pr', phone = '03-1234-5678', is_contact = 1 WHERE id = $1",
-            {lead_});
+        Sql("UPDATE person SET team_roles = 'csirt,pr', phone = '03-1234-5678', is_contact = 1 WHERE id = $1", {lead_});
 
         Sql("INSERT INTO instrument_window VALUES ($1, 'objectives', '2023-11-01T00:00:00.000Z', NULL)", {e});
         Sql("INSERT INTO readiness_response VALUES ($1, $2, 'before', 'submitted', '2023-11-02T01:00:00.000Z', $3, "

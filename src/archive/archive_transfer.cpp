@@ -1,7 +1,8 @@
 #include "archive/archive_transfer.hpp"
 
-#include <fstream>
 #include <unistd.h>
+
+#include <fstream>
 
 #include "archive/archive_checks.hpp"
 #include "archive/archive_parse.hpp"
@@ -51,8 +52,9 @@ Result<std::map<std::string, std::string>> ReadDirectory(const fs::path& directo
         const auto size = entry.file_size(code);
         if (code) return DirectoryError("DIR", entry.path(), "cannot be read: " + code.message());
         if (size > limit) {
-            problems.push_back({name, 0, "", "the file has " + std::to_string(size) + " bytes; at most " +
-                                                 std::to_string(limit) + " are read"});
+            problems.push_back(
+                {name, 0, "",
+                 "the file has " + std::to_string(size) + " bytes; at most " + std::to_string(limit) + " are read"});
             continue;
         }
         std::ifstream stream(entry.path(), std::ios::binary);
@@ -118,8 +120,8 @@ Result<ExportReport> ExportArchive(db::Database& database, std::int64_t exercise
     report.rows = RowCounts(archive);
 
     const fs::path absolute = fs::absolute(directory, code);
-    const fs::path staging = absolute.parent_path() / ("." + absolute.filename().string() + ".partial-" +
-                                                       std::to_string(::getpid()));
+    const fs::path staging =
+        absolute.parent_path() / ("." + absolute.filename().string() + ".partial-" + std::to_string(::getpid()));
     fs::remove_all(staging, code);
     if (!fs::create_directories(staging, code) || code) {
         return DirectoryError("--out", staging, "cannot be created" + (code ? ": " + code.message() : ""));
@@ -188,8 +190,9 @@ Result<ImportReport> ImportArchive(db::Database& database, const Clock& clock, c
         for (const auto& [name, count] : report.rows) {
             if (count > 0) rows[name] = count;
         }
-        audit::AuditEntry entry{exercise_id, "archive.import", "exercise", std::to_string(exercise_id), nullptr,
-                                {{"summary", summary->ToJson()}, {"rows", rows}}};
+        audit::AuditEntry entry{exercise_id, "archive.import",
+                                "exercise",  std::to_string(exercise_id),
+                                nullptr,     {{"summary", summary->ToJson()}, {"rows", rows}}};
         return audit.Append(connection, actor, entry);
     });
     if (!written) {

@@ -60,9 +60,8 @@ std::map<std::string, std::string> WriteArchive(const Archive& a) {
                                                          r.updated_at});
     }
     for (const auto& r : a.action_records) {
-        rows[std::string(files::kActionRecords)].push_back({r.organisation_key, r.status, r.submitted_at,
-                                                            r.submitted_by, r.reopened_at, r.reopened_by,
-                                                            r.updated_at});
+        rows[std::string(files::kActionRecords)].push_back(
+            {r.organisation_key, r.status, r.submitted_at, r.submitted_by, r.reopened_at, r.reopened_by, r.updated_at});
     }
     for (const auto& r : a.ratings) {
         rows[std::string(files::kActionRecordRatings)].push_back(
