@@ -452,5 +452,62 @@ TEST_F(WorldPrTest, ScheduledMediaItemsAreReleasedOnceWhenTheClockReachesThem) {
     EXPECT_EQ(releases, 1);
 }
 
+TEST_F(WorldPrTest, ReportCountsMeasureFromTheFirstReleasedObjectiveNineInject) {
+    scenario::Scenario master;
+    master.id = "metrics";
+    master.title = {"集計", "Counts"};
+    master.scenes = {{"day1", {"1日目", "Day 1"}, 540, 1080, 60.0, false}};  // 1 scenario minute per wall second
+    scenario::Inject outage;
+    outage.id = "outage";
+    outage.scene_id = "day1";
+    outage.at = 540;
+    outage.title = {"障害", "Outage"};
+    outage.objectives = {1};
+    outage.order = 1;
+    scenario::Inject public_pressure = outage;
+    public_pressure.id = "sns-pressure";
+    public_pressure.title = {"SNSで拡散", "Spreading online"};
+    public_pressure.objectives = {9};
+    public_pressure.order = 2;
+    master.injects = {outage, public_pressure};
+    auto* store = server_->application().services().scenarios;
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->SaveMaster(exercise_id_, master, {std::nullopt, "test", "", ""}));
+
+    auto a = Joined(participant_a_token_);
+    auto b = Joined(lead_b_token_);
+    // Published before the clock: a statement, but not the response to the trigger.
+    ASSERT_EQ(StatusOf(b.Post(base_ + "/statements", R"({"title":"平常","body":"b","publish":true})")), 201);
+    ASSERT_EQ(StatusOf(admin_->Post(base_ + "/clock/start", "")), 200);
+    nlohmann::json trigger;
+    for (int attempt = 0; attempt < 100 && trigger.is_null(); ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        trigger = JsonOf(admin_->Get(base_ + "/statement-metrics"))["trigger"];
+    }
+    ASSERT_FALSE(trigger.is_null());
+    EXPECT_EQ(trigger["inject_id"], "sns-pressure");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    auto published = a.Post(base_ + "/statements", R"({"title":"お知らせ","body":"b","publish":true})");
+    ASSERT_EQ(StatusOf(published), 201) << BodyOf(published);
+    EXPECT_NE(JsonOf(published)["published_scenario_time"], nullptr);
+    // A draft does not count.
+    ASSERT_EQ(StatusOf(a.Post(base_ + "/statements", R"({"title":"下書き","body":"b"})")), 201);
+
+    auto metrics = JsonOf(admin_->Get(base_ + "/statement-metrics"));
+    EXPECT_EQ(metrics["organisations_posted"], 2);
+    const auto& organisations = metrics["organisations"];
+    ASSERT_EQ(organisations.size(), 2u);
+    const auto& org_a = organisations[0]["organisation_id"] == org_a_ ? organisations[0] : organisations[1];
+    const auto& org_b = organisations[0]["organisation_id"] == org_b_ ? organisations[0] : organisations[1];
+    EXPECT_EQ(org_a["statements"], 1);
+    EXPECT_GE(org_a["wall_minutes_from_trigger"].get<double>(), 2.0 / 60);
+    EXPECT_LT(org_a["wall_minutes_from_trigger"].get<double>(), 1.0);
+    // About two scenario minutes at 60x: the clock ran ~2 s between the release and the statement.
+    EXPECT_GE(org_a["scenario_minutes_from_trigger"].get<double>(), 1.9);
+    EXPECT_LT(org_a["scenario_minutes_from_trigger"].get<double>(), 30.0);
+    EXPECT_EQ(org_b["statements"], 1);
+    EXPECT_TRUE(org_b["wall_minutes_from_trigger"].is_null());
+}
+
 }  // namespace
 }  // namespace enshu::testing
