@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/exercise_marking.hpp"
 #include "io/text.hpp"
 #include "io/xlsx_cells.hpp"
 
@@ -243,6 +244,12 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets, const std
 
     // From here on the workbook must be closed (which also frees it) on every path.
     Status written = Ok();
+    // "&C": centred in the page header / footer.
+    static const std::string kPrintMarking = "&C" + std::string(kExerciseMarking);
+    std::string subject(kExerciseMarking);
+    lxw_doc_properties properties{};
+    properties.subject = subject.data();
+    workbook_set_properties(workbook, &properties);
     lxw_format* bold = workbook_add_format(workbook);
     format_set_bold(bold);
     for (std::size_t i = 0; i < sheets.size() && written; ++i) {
@@ -253,6 +260,9 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets, const std
             break;
         }
         written = WriteSheet(worksheet, sheets[i], options_of(i), bold, label);
+        // Every printed page of every sheet says it is an exercise (core/exercise_marking.hpp).
+        if (written) written = Check(worksheet_set_header(worksheet, kPrintMarking.c_str()), label);
+        if (written) written = Check(worksheet_set_footer(worksheet, kPrintMarking.c_str()), label);
     }
     const lxw_error closed = workbook_close(workbook);
     if (!written) return tl::unexpected(std::move(written.error()));

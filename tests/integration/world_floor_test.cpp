@@ -316,6 +316,11 @@ TEST_F(WorldFloorTest, EveryExportEndpointCarriesTheExerciseMarking) {
             const auto disposition = response->Header("Content-Disposition").value_or("");
             EXPECT_NE(disposition.find("EXERCISE_"), std::string::npos) << target << ": " << disposition;
             EXPECT_EQ(response->Header("X-Exercise-Marking").value_or(""), "EXERCISE") << target;
+            if (!format.empty()) {
+                // Written by io::WriteXlsx, which prints the marking on every sheet (xlsx_marking_test).
+                auto sheets = io::ReadXlsx(response->body);
+                EXPECT_TRUE(sheets) << target << ": " << (sheets ? "" : sheets.error().message);
+            }
             ++walked;
         }
     }
