@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "archive/archive_test_support.hpp"
+#include "evaluation/survey_service.hpp"
 
 namespace enshu::archive {
 namespace {
@@ -68,6 +69,53 @@ TEST_F(ArchiveRoundTripTest, ExportImportExportGivesIdenticalFiles) {
     for (const auto& [name, bytes] : before) {
         ASSERT_TRUE(after.count(name)) << name;
         EXPECT_EQ(after.at(name), bytes) << name << " differs after the round trip";
+    }
+}
+
+// The survey engine's own stored forms: the three bundled templates, created and opened
+// through SurveyService, survive the round trip too.
+TEST_F(ArchiveRoundTripTest, BundledSurveyTemplatesRoundTrip) {
+    evaluation::SurveyService surveys(*database_, clock_, audit_);
+    for (const std::string code : {"roundtable", "exercise_day", "feedback_session"}) {
+        auto created = surveys.CreateFromTemplate(exercise_id_, code, std::nullopt, actor_);
+        ASSERT_TRUE(created) << code << ": " << created.error().message;
+        if (code == "feedback_session") {
+            ASSERT_TRUE(surveys.Open(exercise_id_, created->id, actor_));
+            const evaluation::AnswerMap answers = {{"joined", "joined"},
+                                                   {"meaningful", "meaningful"},
+                                                   {"meaningful_reason", "=他組織の状況が分かった"},
+                                                   {"time", "right"},
+                                                   {"exchange", "promoted"}};
+            const auto organisation = AddOrganisation("回答組織", "ict", "R-1");
+            const auto lead = AddPerson(organisation, "回答者", "org_lead");
+            auto answered = surveys.Respond(exercise_id_, created->id, {organisation, lead, true}, answers, actor_);
+            ASSERT_TRUE(answered) << answered.error().message;
+        }
+    }
+    const auto first = directory_ / "first";
+    ASSERT_TRUE(Export(exercise_id_, first));
+    EXPECT_GT(CountRows("SELECT COUNT(*) FROM survey_question q JOIN survey s ON s.id = q.survey_id "
+                        "WHERE s.exercise_id = $1",
+                        {exercise_id_}),
+              10);
+    const std::int64_t twin = CreateTwinExercise();
+    auto applied = Import(twin, first, ImportMode::kApply);
+    ASSERT_TRUE(applied && applied->applied) << (applied ? Problems(*applied) : applied.error().message);
+    EXPECT_EQ(applied->summary.surveys_created, 3);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM survey_answer a JOIN survey_question q ON q.id = a.question_id "
+                        "JOIN survey s ON s.id = q.survey_id WHERE s.exercise_id = $1 AND a.value = $2",
+                        {twin, std::string("\"=他組織の状況が分かった\"")}),
+              1);
+    ASSERT_TRUE(Export(twin, directory_ / "second"));
+    EXPECT_EQ(testing::ReadDirectoryFiles(first), testing::ReadDirectoryFiles(directory_ / "second"));
+    // The imported surveys read back through the engine like the originals.
+    auto listed = surveys.List(twin);
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 3u);
+    for (const auto& survey : *listed) {
+        auto loaded = surveys.Get(twin, survey.id);
+        ASSERT_TRUE(loaded) << loaded.error().message;
+        EXPECT_FALSE(loaded->definition.questions.empty());
     }
 }
 
