@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include "core/report_rounding.hpp"
+
 namespace enshu::evaluation {
 namespace {
 
@@ -40,13 +42,7 @@ NumberSummary Summarise(std::vector<double> values) {
 }  // namespace
 
 std::optional<std::int64_t> SharePerMille(std::int64_t numerator, std::int64_t denominator) {
-    if (denominator <= 0) return std::nullopt;
-    const std::int64_t scaled = numerator * 1000;
-    const std::int64_t quotient = scaled / denominator;
-    const std::int64_t remainder = scaled % denominator;
-    // Half away from zero: compare twice the remainder with the denominator.
-    if (2 * (remainder < 0 ? -remainder : remainder) >= denominator) return quotient + (scaled < 0 ? -1 : 1);
-    return quotient;
+    return report::PerMille(numerator, denominator);  // the report's one rounding rule
 }
 
 SurveyResults AggregateAnswers(const SurveyDefinition& definition, const std::vector<AnswerMap>& responses) {

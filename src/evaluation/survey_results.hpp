@@ -10,16 +10,18 @@
 #include <string>
 #include <vector>
 
+#include "core/report_aggregate.hpp"
 #include "evaluation/survey_definition.hpp"
 #include "evaluation/survey_validation.hpp"
 
 namespace enshu::evaluation {
 
 // Groups (sectors) with fewer organisations than this are suppressed in per-sector
-// figures shown to ministries; the results report uses the same minimum.
-inline constexpr std::int64_t kMinimumGroupSize = 5;
+// figures shown to ministries: the results report's default minimum (core/report_aggregate.hpp).
+inline constexpr std::int64_t kMinimumGroupSize = report::kDefaultMinimumGroup;
 
-// round(numerator * 1000 / denominator) half away from zero; nullopt when denominator <= 0.
+// round(numerator * 1000 / denominator) half away from zero; nullopt when denominator <= 0
+// (report::PerMille, core/report_rounding.hpp).
 std::optional<std::int64_t> SharePerMille(std::int64_t numerator, std::int64_t denominator);
 
 struct OptionCount {
