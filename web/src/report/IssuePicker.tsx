@@ -143,7 +143,7 @@ export function IssuePicker({ exerciseId, onSaved }: { exerciseId: number; onSav
         size="small"
         rowKey="id"
         dataSource={items}
-        locale={{ emptyText: t('report.issues.none') }}
+        locale={{ emptyText: <span className="empty-text">{t('report.issues.none')}</span> }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, showSizeChanger: false }}
         columns={[
           {

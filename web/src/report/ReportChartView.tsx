@@ -23,5 +23,14 @@ export function ReportChartView({ chart }: { chart: ReportChart }) {
       instance.dispose();
     };
   }, [chart]);
-  return <div ref={element} className="report-chart" role="img" aria-label={chart.title} data-chart={chart.id} />;
+  return (
+    <div
+      ref={element}
+      className="report-chart"
+      style={{ width: '100%', height: 320 }}
+      role="img"
+      aria-label={chart.title}
+      data-chart={chart.id}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import { Button, Progress, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRender, renderFileUrl, startRender } from '../api/reportEndpoints';
 import type { ReportFormat } from '../api/reportTypes';
@@ -7,6 +7,16 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { newRenderKey, nextProgress } from './renderKey';
 
 const FORMATS: ReportFormat[] = ['pdf', 'xlsx', 'csv', 'html'];
+
+// Starts the browser's download of a finished render (the server answers it as an attachment).
+function saveFile(url: string, filename: string) {
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+}
 const POLL_MS = 400;
 
 interface Props {
@@ -25,7 +35,6 @@ export function ReportDownloads({ exerciseId, language, organisationId, ministry
   const [stage, setStage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [ready, setReady] = useState<{ url: string; filename: string } | null>(null);
-  const link = useRef<HTMLAnchorElement>(null);
 
   async function render(format: ReportFormat) {
     const key = newRenderKey();
@@ -61,8 +70,9 @@ export function ReportDownloads({ exerciseId, language, organisationId, ministry
       setPercent(100);
       setStage('done');
       const url = renderFileUrl(exerciseId, key);
-      setReady({ url, filename: status.filename ?? `report.${format}` });
-      setTimeout(() => link.current?.click(), 0);
+      const filename = status.filename ?? `report.${format}`;
+      setReady({ url, filename });
+      saveFile(url, filename);
     } catch (caught) {
       finished = true;
       setError(caught);
@@ -92,7 +102,7 @@ export function ReportDownloads({ exerciseId, language, organisationId, ministry
         </div>
       )}
       {ready && (
-        <a ref={link} href={ready.url} download={ready.filename} className="report-file-link">
+        <a href={ready.url} download={ready.filename} className="report-file-link">
           {t('report.download.again', { filename: ready.filename })}
         </a>
       )}
