@@ -20,9 +20,9 @@ export function SheetEvidence({ actions, injects }: { actions: EvidenceAction[];
             <li key={inject.inject_id}>
               {inject.scenario_time} {language === 'en' && inject.title.en ? inject.title.en : inject.title.ja}{' '}
               {inject.released ? (
-                <Tag color="blue">{t('evaluation.sheet.releasedAt', { time: timestamp(inject.released_at, language) })}</Tag>
+                <Tag className="tag-info">{t('evaluation.sheet.releasedAt', { time: timestamp(inject.released_at, language) })}</Tag>
               ) : (
-                <Tag>{t('evaluation.sheet.notReleased')}</Tag>
+                <Tag className="tag-neutral">{t('evaluation.sheet.notReleased')}</Tag>
               )}
             </li>
           ))}

@@ -4,12 +4,13 @@ import type { AnswerStatus, InstrumentWindowState } from '../../api/evaluationTy
 import { currentLanguage } from '../../i18n';
 import { timestamp } from '../labels';
 
-const COLOURS: Record<AnswerStatus, string> = { not_started: 'default', draft: 'gold', submitted: 'green' };
+// AA-contrast tag classes of styles.css.
+const CLASSES: Record<AnswerStatus, string> = { not_started: 'tag-neutral', draft: 'tag-warn', submitted: 'tag-ok' };
 
 export function StatusTag({ status }: { status: AnswerStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={COLOURS[status]} data-testid="evaluation-status" data-status={status}>
+    <Tag className={CLASSES[status]} data-testid="evaluation-status" data-status={status}>
       {t(`evaluation.status.${status}`)}
     </Tag>
   );
