@@ -34,6 +34,10 @@ export function DeskHomePage({ session }: { session: Session }) {
     if (valid) getDesk(exerciseId, deskId).then(setDesk, setError);
   }, [valid, exerciseId, deskId]);
   useEffect(load, [load]);
+  // The first category is preselected once the desk has loaded (the form mounts before).
+  useEffect(() => {
+    if (desk && member && !form.getFieldValue('category')) form.setFieldValue('category', desk.categories[0]?.code);
+  }, [desk, member, form]);
 
   if (!valid || (isApiError(error) && error.code === 'not_found')) return <NotFound />;
 
@@ -72,7 +76,7 @@ export function DeskHomePage({ session }: { session: Session }) {
           <Card title={t('desks.home.notices')}>
             <List
               dataSource={desk?.notices ?? []}
-              locale={{ emptyText: t('desks.home.noNotices') }}
+              locale={{ emptyText: <span className="empty-text">{t('desks.home.noNotices')}</span> }}
               renderItem={(notice, index) => (
                 <List.Item key={index}>
                   <List.Item.Meta

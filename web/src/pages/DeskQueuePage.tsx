@@ -229,7 +229,7 @@ export function DeskQueuePage({ session }: { session: Session }) {
         dataSource={cases}
         pagination={false}
         size="small"
-        locale={{ emptyText: t('desks.queue.empty') }}
+        locale={{ emptyText: <span className="empty-text">{t('desks.queue.empty')}</span> }}
         rowSelection={canAct ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
         onRow={(record) => ({ 'data-testid': `queue-row-${record.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
@@ -250,7 +250,7 @@ export function DeskQueuePage({ session }: { session: Session }) {
             title: t('desks.queue.urgency'),
             key: 'urgency',
             render: (_, record) => (
-              <Tag color={record.urgency === 'high' ? 'red' : undefined}>{t(`desks.urgency.${record.urgency}`)}</Tag>
+              <Tag className={record.urgency === 'high' ? 'tag-warn' : 'tag-neutral'}>{t(`desks.urgency.${record.urgency}`)}</Tag>
             ),
           },
           { title: t('desks.queue.desk'), key: 'desk', render: (_, record) => localText(record.desk.name, language) },

@@ -199,7 +199,7 @@ export function IncidentReportPage({ session }: { session: Session }) {
                         {field.core ? (
                           <Tag color="red">{t('desks.report.core')}</Tag>
                         ) : (
-                          <Tag color="orange">
+                          <Tag className="tag-warn">
                             {t('desks.report.requiredBy', { names: (required.get(field.code) ?? []).map(recipientLabel).join('、') })}
                           </Tag>
                         )}
@@ -231,12 +231,12 @@ export function IncidentReportPage({ session }: { session: Session }) {
           <Card title={t('desks.report.sentReports')}>
             <List
               dataSource={reports}
-              locale={{ emptyText: t('desks.report.noReports') }}
+              locale={{ emptyText: <span className="empty-text">{t('desks.report.noReports')}</span> }}
               renderItem={(report) => (
                 <List.Item key={report.id}>
                   <Space direction="vertical" size={2}>
                     <Space wrap>
-                      <Tag>{t(`desks.stage.${report.stage}`)}</Tag>
+                      <Tag className="tag-neutral">{t(`desks.stage.${report.stage}`)}</Tag>
                       <Typography.Text>#{report.incident_id} {report.fields.summary}</Typography.Text>
                     </Space>
                     <ol className="report-deliveries">

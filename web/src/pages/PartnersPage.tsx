@@ -92,7 +92,7 @@ export function PartnersPage({ session }: { session: Session }) {
     >
       <Space wrap>
         <Typography.Text strong>{partner.organisation.name}</Typography.Text>
-        <Tag>{t(`desks.partners.relation.${partner.relation}`)}</Tag>
+        <Tag className="tag-neutral">{t(`desks.partners.relation.${partner.relation}`)}</Tag>
         {partner.service && <Typography.Text type="secondary">{partner.service}</Typography.Text>}
       </Space>
     </List.Item>
@@ -125,7 +125,7 @@ export function PartnersPage({ session }: { session: Session }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('desks.partners.declared')}>
-            <List dataSource={partners?.declared ?? []} locale={{ emptyText: t('desks.partners.none') }} renderItem={(p) => partnerItem(p, canEdit)} />
+            <List dataSource={partners?.declared ?? []} locale={{ emptyText: <span className="empty-text">{t('desks.partners.none')}</span> }} renderItem={(p) => partnerItem(p, canEdit)} />
             {canEdit && (
               <Form form={declareForm} layout="vertical" name="declare-partner" onFinish={(values) => void declare(values)} initialValues={{ relation: 'supplier' }}>
                 <Form.Item name="partner_organisation_id" label={t('desks.partners.organisation')} rules={[{ required: true, message: t('desks.validation.required') }]}>
@@ -147,7 +147,7 @@ export function PartnersPage({ session }: { session: Session }) {
             )}
           </Card>
           <Card title={t('desks.partners.declaredBy')} className="block-gap-top">
-            <List dataSource={partners?.declared_by ?? []} locale={{ emptyText: t('desks.partners.none') }} renderItem={(p) => partnerItem(p, false)} />
+            <List dataSource={partners?.declared_by ?? []} locale={{ emptyText: <span className="empty-text">{t('desks.partners.none')}</span> }} renderItem={(p) => partnerItem(p, false)} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -170,10 +170,10 @@ export function PartnersPage({ session }: { session: Session }) {
             </Card>
           )}
           <Card title={t('desks.partners.received')} className="block-gap-top">
-            <List dataSource={notices?.received ?? []} locale={{ emptyText: t('desks.partners.noNotices') }} renderItem={noticeItem} />
+            <List dataSource={notices?.received ?? []} locale={{ emptyText: <span className="empty-text">{t('desks.partners.noNotices')}</span> }} renderItem={noticeItem} />
           </Card>
           <Card title={t('desks.partners.sent')} className="block-gap-top">
-            <List dataSource={notices?.sent ?? []} locale={{ emptyText: t('desks.partners.noNotices') }} renderItem={noticeItem} />
+            <List dataSource={notices?.sent ?? []} locale={{ emptyText: <span className="empty-text">{t('desks.partners.noNotices')}</span> }} renderItem={noticeItem} />
           </Card>
         </Col>
       </Row>

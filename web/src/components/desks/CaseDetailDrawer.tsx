@@ -61,9 +61,9 @@ export function CaseDetailDrawer({ detail, staff, fields, myUserId, canAct, onCl
         <Space direction="vertical" style={{ width: '100%' }} data-testid="case-detail">
           <Space wrap>
             <CaseStateTag state={detail.state} />
-            <Tag>{localText(detail.desk.name, language)}</Tag>
+            <Tag className="tag-neutral">{localText(detail.desk.name, language)}</Tag>
             {detail.kind === 'report' && (
-              <Tag color="purple">
+              <Tag className="tag-info">
                 {t(`desks.stage.${detail.stage ?? 'first'}`)} · {t('desks.queue.deliveryOrder', { order: detail.delivery_order })}
               </Tag>
             )}

@@ -2,18 +2,19 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../api/deskTypes';
 
-const COLOURS: Record<CaseState, string> = {
-  new: 'red',
-  claimed: 'gold',
-  waiting: 'orange',
-  answered: 'green',
-  closed: 'default',
+// AA-contrast classes of styles.css.
+const CLASSES: Record<CaseState, string> = {
+  new: 'tag-warn',
+  claimed: 'tag-info',
+  waiting: 'tag-warn',
+  answered: 'tag-ok',
+  closed: 'tag-neutral',
 };
 
 export function CaseStateTag({ state }: { state: CaseState }) {
   const { t } = useTranslation();
   return (
-    <Tag color={COLOURS[state]} data-testid="case-state">
+    <Tag className={CLASSES[state]} data-testid="case-state">
       {t(`desks.state.${state}`)}
     </Tag>
   );

@@ -2,13 +2,14 @@ import { List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseMessage } from '../../api/deskTypes';
 
-const KIND_COLOURS: Record<CaseMessage['kind'], string> = {
-  inbound: 'blue',
-  reply: 'green',
-  ask_back: 'orange',
-  acknowledge: 'cyan',
-  note: 'default',
-  handover: 'purple',
+// AA-contrast classes of styles.css.
+const KIND_CLASSES: Record<CaseMessage['kind'], string> = {
+  inbound: 'tag-info',
+  reply: 'tag-ok',
+  ask_back: 'tag-warn',
+  acknowledge: 'tag-ok',
+  note: 'tag-neutral',
+  handover: 'tag-neutral',
 };
 
 // The messages of a case, oldest first, each with its author, kind, wall time and scenario
@@ -19,12 +20,12 @@ export function CaseThread({ messages }: { messages: CaseMessage[] }) {
     <List
       className="case-thread"
       dataSource={messages}
-      locale={{ emptyText: t('desks.thread.empty') }}
+      locale={{ emptyText: <span className="empty-text">{t('desks.thread.empty')}</span> }}
       renderItem={(message) => (
         <List.Item key={message.id} data-testid={`case-message-${message.kind}`}>
           <Space direction="vertical" size={2} style={{ width: '100%' }}>
             <Space wrap size={6}>
-              <Tag color={KIND_COLOURS[message.kind]}>{t(`desks.messageKind.${message.kind}`)}</Tag>
+              <Tag className={KIND_CLASSES[message.kind]}>{t(`desks.messageKind.${message.kind}`)}</Tag>
               <Typography.Text strong>{message.author}</Typography.Text>
               <Typography.Text type="secondary">
                 {new Date(message.wall_at_us / 1000).toLocaleString()}

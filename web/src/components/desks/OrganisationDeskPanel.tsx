@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Drawer, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -64,7 +64,7 @@ export function OrganisationDeskPanel({
       ))}
       <List
         dataSource={newestFirst}
-        locale={{ emptyText: t('desks.panel.empty') }}
+        locale={{ emptyText: <span className="empty-text">{t('desks.panel.empty')}</span> }}
         renderItem={(item) => (
           <List.Item
             key={item.id}
@@ -79,14 +79,14 @@ export function OrganisationDeskPanel({
               title={
                 <Space wrap size={6}>
                   <CaseStateTag state={item.state} />
-                  <Tag>{item.kind === 'report' ? t(`desks.stage.${item.stage ?? 'first'}`) : t('desks.kind.inquiry')}</Tag>
+                  <Tag className="tag-neutral">{item.kind === 'report' ? t(`desks.stage.${item.stage ?? 'first'}`) : t('desks.kind.inquiry')}</Tag>
                   <Typography.Text>{item.subject}</Typography.Text>
                 </Space>
               }
               description={
                 <Space wrap size={6}>
                   <span>{language === 'en' && item.desk.name.en ? item.desk.name.en : item.desk.name.ja}</span>
-                  <Badge count={item.message_count} color="blue" aria-label={t('desks.panel.messages', { count: item.message_count })} />
+                  <span>{t('desks.panel.messages', { count: item.message_count })}</span>
                 </Space>
               }
             />
