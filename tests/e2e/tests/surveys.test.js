@@ -3,7 +3,8 @@
 // an org lead answers it in a second browser, where choosing "did not take part" hides
 // the follow-up questions for those who took part (show-if) and shows the reasons; the
 // organiser then sees the answer counted in the results. axe scans the answer form and
-// the results page.
+// the results page. A second test walks the session pages: the organiser adds a feedback
+// session, an org lead registers a person, the organiser records attendance and an opinion.
 // Run: ENSHU_BINARY=…/enshu ENSHU_WEB_ROOT=…/dist node --test tests/surveys.test.js
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -87,5 +88,46 @@ describe('surveys', () => {
     await organiser.getByText('日程が合わなかった').waitFor();
     const results = await new AxeBuilder({ page: organiser }).analyze();
     assert.deepEqual(seriousViolations(results), [], 'results page');
+  });
+
+  test('a feedback session: added by the organiser, an org lead registers, attendance and an opinion are recorded', async () => {
+    const { page: organiser } = await browser();
+    const exerciseId = await signInAsOrganiser(organiser, server);
+    await organiser.getByTestId('nav-sessions').click();
+    await waitForPath(organiser, (p) => p === `/exercises/${exerciseId}/sessions`, 'sessions page');
+    await organiser.getByTestId('session-new').click();
+    const dialog = organiser.getByRole('dialog');
+    await dialog.getByLabel('題名（日本語）').fill('意見交換会 第1回');
+    await dialog.getByLabel('開始（現地時刻）').fill('2023-12-14T14:00');
+    await dialog.getByLabel('終了（現地時刻）').fill('2023-12-14T16:30');
+    await dialog.getByLabel('会場・URL').fill('https://meet.example.jp/1');
+    await dialog.getByLabel('テーマ（1行に1つ）').fill('2023年度 分野横断的演習当日の振り返り');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await organiser.getByRole('link', { name: '意見交換会 第1回' }).click();
+    const sessionPath = await waitForPath(organiser, (p) => /\/sessions\/\d+$/.test(p), 'session page');
+
+    const join = server.joins[1] ?? server.joins[0];
+    const { page: lead } = await browser();
+    await lead.goto(`/join#${encodeURIComponent(join.token)}`);
+    await waitForPath(lead, (p) => /^\/exercises\/\d+\/organisations\/\d+$/.test(p), 'after join');
+    await lead.goto(sessionPath);
+    await lead.getByRole('combobox', { name: '参加者を選択' }).click();
+    await lead.locator('.ant-select-item-option').first().click();
+    await lead.getByTestId('register').click();
+    await lead.getByTestId('session-registered').filter({ hasText: '1 組織 1 名' }).waitFor();
+
+    await organiser.reload();
+    await organiser.getByTestId('session-registered').filter({ hasText: '1 組織 1 名' }).waitFor();
+    await organiser.locator('.ant-table-row .ant-checkbox-input').first().check();
+    await organiser.getByTestId('attendance-save').click();
+    await organiser.getByText('出席を保存しました').waitFor();
+    await organiser.getByRole('combobox', { name: '意見の種類' }).click();
+    await organiser.locator('.ant-select-item-option', { hasText: 'サプライチェーン' }).click();
+    await organiser.getByLabel('意見の内容').fill('情報共有を行うサプライチェーンの範囲が課題');
+    await organiser.getByTestId('opinion-save').click();
+    await organiser.getByTestId('opinion-table').getByText('情報共有を行うサプライチェーンの範囲が課題').waitFor();
+    const page = await new AxeBuilder({ page: organiser }).analyze();
+    assert.deepEqual(seriousViolations(page), [], 'session page');
   });
 });
