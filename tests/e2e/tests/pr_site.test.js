@@ -104,6 +104,11 @@ describe('PR site', () => {
     const exerciseId = await signInAsOrganiser(organiser, server);
     assert.equal(exerciseId, reader.exerciseId);
     await organiser.goto(`/exercises/${exerciseId}/pr`);
+    // Staff see the report counts under the board: the first test's organisation has posted.
+    await organiser.getByRole('heading', { name: '広報の集計（統制・評価者のみ）' }).waitFor();
+    await organiser.getByText(/^[1-9]\d* \/ \d+ 組織$/).first().waitFor();
+    const counts = await new AxeBuilder({ page: organiser }).analyze();
+    assert.deepEqual(seriousViolations(counts), [], 'PR site board with the report counts (organiser)');
     await organiser.getByRole('tab', { name: '報道・SNS' }).click();
     await organiser.getByLabel('発信者名').fill('東京ニュース');
     await organiser.getByLabel('アカウント名').fill(`@tokyo_${Date.now() % 100000}`);

@@ -9,6 +9,7 @@ import type {
   Persona,
   Statement,
   StatementInput,
+  StatementMetrics,
 } from './prTypes';
 
 const exercisePath = (exerciseId: number) => `/api/exercises/${exerciseId}`;
@@ -81,4 +82,8 @@ export function createMediaItem(exerciseId: number, input: MediaItemInput): Prom
 
 export function setMediaHidden(exerciseId: number, itemId: number, hidden: boolean): Promise<MediaItem> {
   return request('POST', `${exercisePath(exerciseId)}/media-items/${itemId}/${hidden ? 'hide' : 'unhide'}`);
+}
+
+export function getStatementMetrics(exerciseId: number): Promise<StatementMetrics> {
+  return request('GET', `${exercisePath(exerciseId)}/statement-metrics`);
 }

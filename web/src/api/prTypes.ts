@@ -109,3 +109,20 @@ export interface MediaItemInput {
   base_engagement?: number;
   image_attachment_id?: number | null;
 }
+
+export interface StatementMetrics {
+  trigger: { inject_id: string; scenario_minutes: number; released_at_us: number } | null;
+  organisations_posted: number;
+  organisations_total: number;
+  by_mode: { mode: string; posted: number; total: number }[];
+  organisations: {
+    organisation_id: number;
+    name: string;
+    sector_code: string;
+    participation_mode: string;
+    statements: number;
+    first_published_at_us: number | null;
+    scenario_minutes_from_trigger: number | null;
+    wall_minutes_from_trigger: number | null;
+  }[];
+}

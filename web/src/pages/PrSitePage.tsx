@@ -7,6 +7,7 @@ import { streamUrl } from '../api/liveEndpoints';
 import type { StreamEvent } from '../api/liveTypes';
 import {
   createStatement,
+  getStatementMetrics,
   listMediaItems,
   listOwnStatements,
   listPersonas,
@@ -17,7 +18,7 @@ import {
   updateStatement,
   withdrawStatement,
 } from '../api/prEndpoints';
-import type { HashtagTrend, Persona, Statement, StatementInput } from '../api/prTypes';
+import type { HashtagTrend, Persona, Statement, StatementInput, StatementMetrics } from '../api/prTypes';
 import type { Session } from '../api/types';
 import { useReference } from '../api/useReference';
 import { isOrganiser, organisationMembership, rolesIn } from '../auth/roles';
@@ -26,6 +27,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { NotFound } from '../components/NotFound';
 import { MediaComposer } from '../components/pr/MediaComposer';
 import { MediaTimeline } from '../components/pr/MediaTimeline';
+import { StatementMetricsPanel } from '../components/pr/StatementMetricsPanel';
 import { OwnStatements } from '../components/pr/OwnStatements';
 import { StatementCard } from '../components/pr/StatementCard';
 import { StatementComposer } from '../components/pr/StatementComposer';
@@ -54,6 +56,7 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
   const roles = valid ? rolesIn(session, exerciseId) : [];
   const organiser = valid && isOrganiser(session, exerciseId);
   const mediaWriter = organiser || roles.includes('controller');
+  const watching = mediaWriter || roles.includes('observer');
   const { reference } = useReference();
   const [feed, dispatch] = useReducer(feedReducer, emptyFeed);
   const [own, setOwn] = useState<Statement[]>([]);
@@ -63,6 +66,7 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
   const [filterOrganisation, setFilterOrganisation] = useState<number | null>(null);
   const [editing, setEditing] = useState<Statement | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [metrics, setMetrics] = useState<StatementMetrics | null>(null);
 
   const reloadOwn = useCallback(() => {
     if (organisationId === null) return;
@@ -74,13 +78,18 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
     listTrends(exerciseId).then((answer) => setTrends(answer.items), setError);
   }, [exerciseId]);
 
+  const reloadMetrics = useCallback(() => {
+    if (watching) getStatementMetrics(exerciseId).then(setMetrics, setError);
+  }, [watching, exerciseId]);
+
   const reload = useCallback(() => {
     if (!valid) return;
+    reloadMetrics();
     listStatements(exerciseId).then((answer) => dispatch({ type: 'statementsLoaded', statements: answer.items }), setError);
     reloadOwn();
     reloadMedia();
     if (mediaWriter) listPersonas(exerciseId).then((answer) => setPersonas(answer.items), setError);
-  }, [valid, exerciseId, reloadOwn, reloadMedia, mediaWriter]);
+  }, [valid, exerciseId, reloadOwn, reloadMedia, reloadMetrics, mediaWriter]);
 
   useEffect(reload, [reload]);
   useEffect(() => {
@@ -92,10 +101,13 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
   const onEvent = useCallback(
     (event: StreamEvent) => {
       dispatch({ type: 'event', event });
-      if (event.type.startsWith('statement.')) reloadOwn();
+      if (event.type.startsWith('statement.')) {
+        reloadOwn();
+        reloadMetrics();
+      }
       if (event.type.startsWith('media.')) listTrends(exerciseId).then((answer) => setTrends(answer.items), setError);
     },
-    [exerciseId, reloadOwn],
+    [exerciseId, reloadOwn, reloadMetrics],
   );
   const status = useEventStream(valid ? streamUrl(exerciseId) : null, {
     onEvent,
@@ -171,6 +183,7 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
           ))}
         </ol>
       )}
+      {metrics && <StatementMetricsPanel metrics={metrics} />}
     </Space>
   );
 
