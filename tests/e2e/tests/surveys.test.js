@@ -90,6 +90,39 @@ describe('surveys', () => {
     assert.deepEqual(seriousViolations(results), [], 'results page');
   });
 
+  test('the organiser writes a survey in the editor with a show-if condition', async () => {
+    const { page: organiser } = await browser();
+    const exerciseId = await signInAsOrganiser(organiser, server);
+    await organiser.goto(`/exercises/${exerciseId}/surveys`);
+    await organiser.getByTestId('new-survey').click();
+    await waitForPath(organiser, (p) => p.endsWith('/surveys/new/edit'), 'editor');
+    await organiser.getByLabel('コード（英小文字・数字・_）').fill('bcp_check');
+    await organiser.getByLabel('題名（日本語）').fill('BCP確認アンケート');
+    const first = organiser.getByTestId('editor-question-0');
+    await first.getByLabel('設問文（日本語）').fill('IT-BCPはありますか。');
+    await first.getByLabel('選択肢 1（日本語）').fill('ある');
+    await first.getByLabel('選択肢 2（日本語）').fill('ない');
+    await organiser.getByRole('button', { name: '設問を追加' }).click();
+    const second = organiser.getByTestId('editor-question-1');
+    await second.getByRole('combobox', { name: '設問の種類' }).click();
+    await organiser.locator('.ant-select-item-option', { hasText: '自由記述' }).last().click();
+    await second.getByLabel('設問文（日本語）').fill('最後に見直した時期');
+    await second.getByRole('combobox', { name: '表示条件' }).click();
+    await organiser.locator('.ant-select-item-option', { hasText: 'IT-BCPはありますか。' }).last().click();
+    await second.getByRole('combobox', { name: 'この回答のときに表示' }).click();
+    await organiser.locator('.ant-select-item-option', { hasText: 'ある' }).last().click();
+    await organiser.getByTestId('survey-save').click();
+    await waitForPath(organiser, (p) => p === `/exercises/${exerciseId}/surveys`, 'back to the list');
+    const row = organiser.getByTestId('survey-table').locator('tr', { hasText: 'BCP確認アンケート' });
+    await row.getByTestId('survey-status').filter({ hasText: '下書き' }).waitFor();
+    // The stored definition keeps the condition.
+    const surveys = await (await organiser.request.get(`/api/exercises/${exerciseId}/surveys`)).json();
+    const stored = surveys.items.find((item) => item.code === 'bcp_check');
+    const survey = await (await organiser.request.get(`/api/exercises/${exerciseId}/surveys/${stored.id}`)).json();
+    assert.equal(survey.questions[1].kind, 'free_text');
+    assert.deepEqual(survey.questions[1].show_if, { question: 'q1', any_of: ['a'] });
+  });
+
   test('a feedback session: added by the organiser, an org lead registers, attendance and an opinion are recorded', async () => {
     const { page: organiser } = await browser();
     const exerciseId = await signInAsOrganiser(organiser, server);
