@@ -1,7 +1,11 @@
 // Parsers of the forum files: roundtable and feedback sessions, registrations with
 // attendance, opinion kinds and opinions (0006_evaluation.sql).
 
+#include <algorithm>
+
 #include "archive/archive_parse.hpp"
+#include "evaluation/forum_service.hpp"
+#include "evaluation/opinion_service.hpp"
 
 namespace enshu::archive {
 namespace {
@@ -11,6 +15,17 @@ const std::vector<std::string_view> kFormats = {"venue", "web", "hybrid"};
 constexpr std::size_t kMaxListEntries = 100;
 constexpr std::size_t kMaxListEntryCharacters = 200;
 constexpr std::size_t kMaxLocationCharacters = 500;
+
+// An error of the evaluation module's validation ("title.ja: ...", "themes[2]: ...") as a
+// problem of the column it names (title_ja, themes).
+void FailWithColumn(RowReader& row, const Error& error) {
+    std::string column = error.field.substr(0, error.field.find('['));
+    std::replace(column.begin(), column.end(), '.', '_');
+    std::string message = error.message;
+    const std::string prefix = error.field + ": ";
+    if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+    row.Fail(column == "code" ? "kind_code" : column, message);
+}
 
 void ParseSessions(const FileRows& rows, Archive& archive, std::vector<Problem>& problems) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -40,6 +55,13 @@ void ParseSessions(const FileRows& rows, Archive& archive, std::vector<Problem>&
         record.survey_code = row.Code("survey_code", Presence::kOptional);
         record.created_at = row.Timestamp("created_at", Presence::kOptional);
         record.updated_at = row.Timestamp("updated_at", Presence::kOptional);
+        if (problems.size() == before) {
+            // The session rules of the forum service (limits of themes, experts, capacity).
+            const evaluation::ForumSessionInput input{
+                record.kind,     record.title_ja, record.title_en, record.starts_at, record.ends_at, record.format,
+                record.location, record.capacity, record.themes,   record.experts,   std::nullopt};
+            if (auto valid = evaluation::ValidateForumSession(input); !valid) FailWithColumn(row, valid.error());
+        }
         if (problems.size() == before) archive.sessions.push_back(std::move(record));
     }
 }
@@ -69,6 +91,12 @@ void ParseOpinionKinds(const FileRows& rows, Archive& archive, std::vector<Probl
         record.label_ja = row.RequiredText("label_ja", kMaxLabelCharacters);
         record.label_en = row.Text("label_en", kMaxLabelCharacters);
         record.position = static_cast<int>(row.Integer("position", 1, 10'000, Presence::kRequired).value_or(0));
+        if (problems.size() == before) {
+            // The opinion service's rules for a kind (code spelling, label lengths).
+            const nlohmann::json kind = {{"code", record.code},
+                                         {"label", {{"ja", record.label_ja}, {"en", record.label_en}}}};
+            if (auto valid = evaluation::ParseOpinionKind(kind); !valid) FailWithColumn(row, valid.error());
+        }
         if (problems.size() == before) archive.opinion_kinds.push_back(std::move(record));
     }
 }

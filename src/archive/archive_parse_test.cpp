@@ -156,6 +156,14 @@ TEST_F(ArchiveParseTest, EveryCellProblemNamesFileRowAndColumn) {
          "forum_sessions.csv row 2, column starts_at: '2023-01-15 14:00' is not a local time YYYY-MM-DDTHH:MM"},
         {With("forum_sessions.csv", "S1,roundtable,座談会,,2023-01-15T14:00,2023-01-15T16:00,venue,,,[1],,s1"),
          "forum_sessions.csv row 2, column themes: must be a JSON array of strings"},
+        {With("forum_sessions.csv",
+              "S1,roundtable,座談会,,2023-01-15T14:00,2023-01-15T16:00,venue,,,\"[\"\"a\"\",\"\"b\"\",\"\"c\"\","
+              "\"\"d\"\","
+              "\"\"e\"\",\"\"f\"\",\"\"g\"\",\"\"h\"\",\"\"i\"\",\"\"j\"\",\"\"k\"\",\"\"l\"\",\"\"m\"\",\"\"n\"\","
+              "\"\"o\"\","
+              "\"\"p\"\",\"\"q\"\",\"\"r\"\",\"\"s\"\",\"\"t\"\",\"\"u\"\"]\",,s1"),
+         "forum_sessions.csv row 2, column themes: "},
+        {With("opinion_kinds.csv", "Budget,予算,,7"), "opinion_kinds.csv row 2, column kind_code: "},
         {With("forum_registrations.csv", "S1,P1,A-001,2"),
          "forum_registrations.csv row 2, column attended: '2' must be 0 or 1"},
         {With("opinion_kinds.csv", "manual_gaps,マニュアル,,1"),

@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include "archive/archive_test_support.hpp"
+#include "evaluation/action_record_sheet.hpp"
+#include "evaluation/readiness_survey.hpp"
 #include "evaluation/survey_service.hpp"
+#include "evaluation/verification_objectives.hpp"
 
 namespace enshu::archive {
 namespace {
@@ -117,6 +120,64 @@ TEST_F(ArchiveRoundTripTest, BundledSurveyTemplatesRoundTrip) {
         ASSERT_TRUE(loaded) << loaded.error().message;
         EXPECT_FALSE(loaded->definition.questions.empty());
     }
+}
+
+// The readiness survey, objectives and action record as their services store them
+// (submitted, reopened, own objectives, ratings, issues) survive the round trip.
+TEST_F(ArchiveRoundTripTest, InstrumentServicesDataRoundTrips) {
+    const auto organisation_id = AddOrganisation("計測電力", "electricity", "M-1");
+    const auto lead = AddPerson(organisation_id, "計測 太郎", "org_lead", "lead@m1.example");
+    const evaluation::OrganisationFacts facts{exercise_id_, organisation_id, "計測電力", "electricity",
+                                              "meti",       "venue",         "M-1"};
+    const auto user = UserOf(lead);
+
+    std::map<std::string, std::string> answers;
+    for (const auto& item : reference_data_->readiness_items) {
+        if (item.timing != "before") continue;
+        answers[item.id] = reference_data_->FindAnswerScale(item.scale_code)->options.front().code;
+    }
+    evaluation::ReadinessService readiness(*database_, clock_, audit_);
+    auto saved =
+        readiness.Save(facts, evaluation::ReadinessPart::kBefore, answers, evaluation::SaveMode::kSubmit, user, actor_);
+    ASSERT_TRUE(saved) << saved.error().error.message;
+
+    evaluation::ObjectivesService objectives(*database_, clock_, audit_);
+    auto chosen = objectives.Save(facts, {{1, 3}, {{std::nullopt, "委託先との連絡\n体制"}}}, actor_);
+    ASSERT_TRUE(chosen) << chosen.error().error.message;
+
+    evaluation::ActionRecordService sheets(*database_, clock_, audit_);
+    std::vector<evaluation::ObjectiveRecordInput> inputs = {
+        {"1", {"very_well", "well", "not_well"}, {"課題一", "-課題二"}},
+        {"3", {"hardly", "no_answer", "well"}, {}},
+        {"10-1", {"well", "well", "well"}, {"自組織の課題"}}};
+    auto sheet = sheets.Save(facts, inputs, {evaluation::SaveMode::kSubmit, "form", false}, user, actor_);
+    ASSERT_TRUE(sheet) << sheet.error().error.message;
+    clock_.Advance(std::chrono::hours(1));
+    ASSERT_TRUE(sheets.Reopen(facts, std::nullopt, actor_));
+
+    const auto first = directory_ / "first";
+    ASSERT_TRUE(Export(exercise_id_, first));
+    EXPECT_NE(testing::ReadText(first / "action_records.csv")
+                  .find("M-1,draft,2023-10-01T00:00:00.000Z,M-1/1,"
+                        "2023-10-01T01:00:00.000Z,,"),
+              std::string::npos)
+        << testing::ReadText(first / "action_records.csv");
+    const std::int64_t twin = CreateTwinExercise();
+    auto applied = Import(twin, first, ImportMode::kApply);
+    ASSERT_TRUE(applied && applied->applied) << (applied ? Problems(*applied) : applied.error().message);
+    ASSERT_TRUE(Export(twin, directory_ / "second"));
+    EXPECT_EQ(testing::ReadDirectoryFiles(first), testing::ReadDirectoryFiles(directory_ / "second"));
+
+    // The services read the imported rows like their own.
+    const auto twin_organisation = CountRows("SELECT id FROM organisation WHERE exercise_id = $1", {twin});
+    const evaluation::OrganisationFacts twin_facts{twin,   twin_organisation, "計測電力", "electricity",
+                                                   "meti", "venue",           "M-1"};
+    auto state = readiness.Get(twin_facts, evaluation::ReadinessPart::kBefore);
+    ASSERT_TRUE(state) << state.error().message;
+    EXPECT_EQ(state->answers, answers);
+    auto twin_sheet = sheets.Get(twin_facts);
+    ASSERT_TRUE(twin_sheet) << twin_sheet.error().message;
+    EXPECT_EQ(twin_sheet->objectives.size(), 3u);
 }
 
 TEST_F(ArchiveRoundTripTest, FilesUseKeysCodesAndTheFormulaGuard) {

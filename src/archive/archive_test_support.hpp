@@ -46,6 +46,9 @@ class ArchiveTest : public exercise::testing::ExerciseTest {
                                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(directory_);
         std::filesystem::create_directories(directory_);
+        auto data = exercise::SharedReferenceData(*database_);
+        ASSERT_TRUE(data) << data.error().message;
+        reference_data_ = *data;
     }
     void TearDown() override { std::filesystem::remove_all(directory_); }
 
@@ -222,6 +225,7 @@ class ArchiveTest : public exercise::testing::ExerciseTest {
     }
 
     std::filesystem::path directory_;
+    std::shared_ptr<const db::ReferenceData> reference_data_;
     std::int64_t alpha_ = 0, beta_ = 0, lead_ = 0, member_ = 0, twin_ = 0;
 };
 
