@@ -563,6 +563,15 @@ private:
         } else {
             section.blocks.push_back(TableBlock(std::move(sessions)));
         }
+        Table said{"roundtable_opinions", T("table.roundtable_opinions"), {T("column.kind"), T("column.opinion")}, {}, {}};
+        for (const OpinionKindData& kind : current_.data().roundtable_opinion_kinds) {
+            bool first = true;
+            for (const std::string& opinion : kind.opinions) {
+                said.rows.push_back({Cell::Text(first ? kind.label.In(language_) : ""), Cell::Text(opinion)});
+                first = false;
+            }
+        }
+        if (!said.rows.empty()) section.blocks.push_back(TableBlock(std::move(said)));
         for (Block& block : SurveyBlocks("roundtable", "roundtable_survey", T("table.roundtable_survey"))) {
             section.blocks.push_back(std::move(block));
         }

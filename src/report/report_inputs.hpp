@@ -196,6 +196,7 @@ struct ExerciseData {
     std::map<std::string, SurveyData> surveys;               // by survey code
     std::vector<ForumSessionData> sessions;
     std::vector<OpinionKindData> opinion_kinds;              // feedback-session opinions by kind
+    std::vector<OpinionKindData> roundtable_opinion_kinds;   // what was said at the roundtable, by kind
     std::vector<ResponseTimeRow> response_times;
     std::int64_t released_injects = 0;
     std::optional<Localised> scenario_title;

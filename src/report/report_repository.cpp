@@ -67,8 +67,8 @@ constexpr std::string_view kSessions =
 constexpr std::string_view kOpinionKinds =
     "SELECT code, label_ja, label_en FROM opinion_kind WHERE exercise_id IN (0, $1) ORDER BY position, code";
 constexpr std::string_view kOpinions =
-    "SELECT o.kind_code, o.text FROM forum_opinion o JOIN forum_session s ON s.id = o.session_id "
-    "WHERE s.exercise_id = $1 AND s.kind = 'feedback' ORDER BY o.id";
+    "SELECT o.kind_code, o.text, s.kind FROM forum_opinion o JOIN forum_session s ON s.id = o.session_id "
+    "WHERE s.exercise_id = $1 ORDER BY o.id";
 constexpr std::string_view kReleasedInjects = "SELECT COUNT(*) FROM inject_release WHERE exercise_id = $1";
 constexpr std::string_view kScenarioDocument = "SELECT document FROM scenario WHERE exercise_id = $1";
 // The organiser's representative issues (migration 0010), in their chosen order.
@@ -197,11 +197,14 @@ Status LoadForum(db::Connection& connection, std::int64_t exercise_id, ExerciseD
         index[row.Text(0)] = data.opinion_kinds.size();
         data.opinion_kinds.push_back(OpinionKindData{row.Text(0), LocalisedOf(row, 1), {}});
     }
+    data.roundtable_opinion_kinds = data.opinion_kinds;
     auto opinions = connection.Query(kOpinions, {exercise_id});
     if (!opinions) return tl::unexpected(opinions.error());
     for (const db::Row& row : *opinions) {
         auto found = index.find(row.Text(0));
-        if (found != index.end()) data.opinion_kinds[found->second].opinions.push_back(row.Text(1));
+        if (found == index.end()) continue;
+        auto& kinds_of_session = row.Text(2) == "roundtable" ? data.roundtable_opinion_kinds : data.opinion_kinds;
+        kinds_of_session[found->second].opinions.push_back(row.Text(1));
     }
     return Ok();
 }

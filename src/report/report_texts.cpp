@@ -51,6 +51,7 @@ const std::map<std::string_view, Wording>& Catalogue() {
         {"table.objectives_by_sector", {"分野別：設定③（行動）で『できた』割合", "By sector: share that 'could' act (③)"}},
         {"table.representative_issues", {"洗い出された課題（代表的な意見）", "Issues found (representative opinions)"}},
         {"table.roundtable_sessions", {"座談会", "Roundtable sessions"}},
+        {"table.roundtable_opinions", {"発表テーマ、発言内容", "Themes and what was said"}},
         {"table.roundtable_survey", {"参加事業者からの評価（アンケート結果）", "Participants' assessment (survey)"}},
         {"table.feedback_sessions", {"意見交換会の開催", "Feedback sessions held"}},
         {"table.feedback_opinions", {"意見交換会の内容", "What was said in the feedback sessions"}},
