@@ -355,6 +355,12 @@ TEST_F(ArchiveRoundTripTest, ExportRefusesANonEmptyDirectoryAndAnUnknownExercise
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
     EXPECT_FALSE(std::filesystem::exists(directory_ / "x"));
+    // A trailing slash names the same directory; an existing empty directory is filled.
+    ASSERT_TRUE(Export(exercise_id_, (directory_ / "slash").string() + "/"));
+    EXPECT_TRUE(std::filesystem::exists(directory_ / "slash" / "manifest.csv"));
+    std::filesystem::create_directories(directory_ / "existing");
+    ASSERT_TRUE(Export(exercise_id_, directory_ / "existing"));
+    EXPECT_TRUE(std::filesystem::exists(directory_ / "existing" / "people.csv"));
     // An empty exercise exports header-only files.
     ASSERT_TRUE(Export(exercise_id_, directory_ / "empty"));
     EXPECT_EQ(testing::ReadText(directory_ / "empty" / "opinions.csv"),

@@ -119,7 +119,8 @@ Result<ExportReport> ExportArchive(db::Database& database, std::int64_t exercise
     const auto files = WriteArchive(archive);
     report.rows = RowCounts(archive);
 
-    const fs::path absolute = fs::absolute(directory, code);
+    fs::path absolute = fs::absolute(directory, code).lexically_normal();
+    if (!absolute.has_filename()) absolute = absolute.parent_path();  // "out/" names "out"
     const fs::path staging =
         absolute.parent_path() / ("." + absolute.filename().string() + ".partial-" + std::to_string(::getpid()));
     fs::remove_all(staging, code);
