@@ -170,7 +170,7 @@ Result<Response> HandleDownloadActionRecordXlsx(RequestContext& context) {
                                                FormatTimestamp(context.services.clock.Now())};
     auto bytes = evaluation::BuildActionRecordWorkbook(*sheet, workbook);
     if (!bytes) return tl::unexpected(bytes.error());
-    return Response::Download(std::move(*bytes), kXlsxType,
+    return Response::ExportDownload(std::move(*bytes), kXlsxType,
                               "行動記録シート_" + std::to_string(scope->organisation.id) + ".xlsx");
 }
 

@@ -261,7 +261,7 @@ Result<Response> HandleDownloadReportRender(RequestContext& context) {
     if (!key) return tl::unexpected(key.error());
     auto file = report::RenderJobs::Shared().File(*key, caller->principal->user_id, *exercise_id);
     if (!file) return tl::unexpected(file.error());
-    return Response::Download(*file->bytes, file->content_type, file->filename);
+    return Response::ExportDownload(*file->bytes, file->content_type, file->filename);
 }
 
 Result<Response> HandleGetReportSettings(RequestContext& context) {

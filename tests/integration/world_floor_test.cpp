@@ -80,7 +80,10 @@ class WorldFloorTest : public FloorFixture {
     }
 
     std::unique_ptr<SseReader> StreamOf(const net::HttpClient& client) {
-        auto reader = std::make_unique<SseReader>(server_->port(), exercise_id_, client.Cookie("enshu_session").value_or(""));
+        // Last-Event-ID 0: the head is written before the stream subscribes, so replay from the
+        // start guarantees that no event posted right after the head is missed.
+        auto reader =
+            std::make_unique<SseReader>(server_->port(), exercise_id_, client.Cookie("enshu_session").value_or(""), 0);
         EXPECT_EQ(reader->ReadHead(), 200) << reader->head();
         return reader;
     }
@@ -325,6 +328,11 @@ TEST_F(WorldFloorTest, EveryExportEndpointCarriesTheExerciseMarking) {
         }
     }
     EXPECT_GE(walked, 8);  // organisations, people, scenario, observations: csv/yaml and xlsx each
+    // Downloads whose path does not say "export": the action-record workbook of an organisation.
+    auto sheet = admin_->Get(OrganisationPath(org_a_) + "/action-record/xlsx");
+    ASSERT_EQ(StatusOf(sheet), 200) << BodyOf(sheet);
+    EXPECT_NE(sheet->Header("Content-Disposition").value_or("").find("EXERCISE_"), std::string::npos);
+    EXPECT_EQ(sheet->Header("X-Exercise-Marking").value_or(""), "EXERCISE");
 
     // The importers still read their own (marked) exports.
     auto organisations = admin_->Get(base_ + "/exports/organisations?format=csv");
