@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/exercise_marking.hpp"
 #include "io/text.hpp"
 #include "io/xlsx.hpp"
 
@@ -80,7 +81,7 @@ Result<std::string> BuildActionRecordWorkbook(const ActionRecordSheet& sheet, co
                                    {text("組織 / Organisation"), text(context.organisation.name)},
                                    {text("出力日時 / Exported at (UTC)"), text(context.exported_at)},
                                    {text("識別子 / Workbook key"), text(WorkbookKey(context.organisation))},
-                                   {},
+                                   {text("表示 / Marking"), text(std::string(kExerciseMarking))},
                                    {text("記入方法"), text("「行動記録」シートで、検証課題ごとに①手順書等の有無 ②参照 ③行動 を一覧から選んでください。")},
                                    {text(""), text("「課題」シートに、洗い出された課題を1行に1件ずつ記入してください（No.で検証課題を選びます。行は追加できます）。")},
                                    {text(""), text("A列（キー）と識別子は変更しないでください。アップロードすると内容を検証し、すべて正しい場合のみ保存します（下書き）。")},

@@ -58,6 +58,7 @@ TEST(ActionRecordXlsxTest, WhatIsWrittenReadsBackAsTheSameAnswers) {
     const auto sheets = Read(bytes);
     ASSERT_EQ(sheets.size(), 3u);
     EXPECT_EQ(sheets[0].rows[4][1], "enshu-action-record:v1:3:9");
+    EXPECT_EQ(sheets[0].rows[5][1], "演習 EXERCISE");  // the exercise marking (core/exercise_marking.hpp)
     EXPECT_EQ(sheets[1].rows[1][2], "インシデント対処");
     EXPECT_EQ(sheets[1].rows[1][3], "よく対応できた");
     EXPECT_EQ(sheets[1].rows[2][0], "10-1");

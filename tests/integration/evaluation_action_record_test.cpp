@@ -144,6 +144,7 @@ TEST_F(EvaluationActionRecordTest, SheetShowsPlayEvidenceAndSubmitsOnlyWhenCompl
 TEST_F(EvaluationActionRecordTest, XlsxRoundTripIsValidatedCellByCellAndAllOrNothing) {
     auto download = lead_->Get(sheet_path_ + "/xlsx");
     ASSERT_EQ(EvalStatus(download), 200) << EvalBody(download);
+    EXPECT_EQ(download->Header("X-Exercise-Marking").value_or(""), "EXERCISE");
     auto workbook = io::ReadXlsx(download->body);
     ASSERT_TRUE(workbook) << workbook.error().message;
     ASSERT_EQ(workbook->size(), 3u);
