@@ -2,12 +2,14 @@
 // items written by controllers and the organiser, the feed read by everyone of the
 // exercise, hashtag trends, and hiding (organiser). The logic lives in world::MediaService.
 
+#include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "api/actor.hpp"
 #include "api/live_support.hpp"
 #include "api/pr_handlers.hpp"
+#include "core/clock.hpp"
 #include "world/media_service.hpp"
 
 namespace enshu::api {
@@ -119,7 +121,9 @@ Result<Response> SetHidden(RequestContext& context, bool hidden) {
     if (!service) return tl::unexpected(service.error());
     auto item = service->SetHidden(*exercise_id, *item_id, hidden, ActorOf(context));
     if (!item) return tl::unexpected(item.error());
-    return Response::Json(world::MediaItemJson(*item, 0, std::nullopt));
+    const std::int64_t now_us =
+        std::chrono::duration_cast<std::chrono::microseconds>(context.services.clock.Now().time_since_epoch()).count();
+    return Response::Json(world::MediaItemJson(*item, now_us, std::nullopt));
 }
 
 }  // namespace
