@@ -139,7 +139,7 @@ Result<Response> HandleCaseAction(RequestContext& context) {
     if (!case_id) return tl::unexpected(case_id.error());
     auto body = context.JsonBody();
     if (!body) return tl::unexpected(body.error());
-    if (auto s = exercise::RejectUnknownMembers(*body, {"action", "body", "assignee_user_id"}, {}); !s) {
+    if (auto s = exercise::RejectUnknownMembers(*body, {"action", "body", "assignee_user_id", "attachment_id"}, {}); !s) {
         return tl::unexpected(s.error());
     }
     auto action_name = exercise::OptionalString(*body, "action", "action");
@@ -150,9 +150,11 @@ Result<Response> HandleCaseAction(RequestContext& context) {
     if (!text) return tl::unexpected(text.error());
     auto assignee = exercise::OptionalInteger(*body, "assignee_user_id", "assignee_user_id");
     if (!assignee) return tl::unexpected(assignee.error());
+    auto attachment = exercise::OptionalInteger(*body, "attachment_id", "attachment_id");
+    if (!attachment) return tl::unexpected(attachment.error());
     auto service = QueueServiceOf(context);
     if (!service) return tl::unexpected(service.error());
-    world::CaseActionInput input{*action, text->value_or(""), *assignee};
+    world::CaseActionInput input{*action, text->value_or(""), *assignee, *attachment};
     auto detail = service->Act(*viewer, *case_id, input, ActorOf(context));
     if (!detail) return tl::unexpected(detail.error());
     return Response::Json(world::CaseDetailJson(*detail));

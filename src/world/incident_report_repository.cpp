@@ -7,13 +7,15 @@ namespace {
 
 constexpr std::string_view kInsertReport =
     "INSERT INTO incident_report (exercise_id, organisation_id, incident_id, stage, fields, created_by_person_id, "
-    "created_by_user_id, created_at_us, scenario_minutes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+    "created_by_user_id, created_at_us, scenario_minutes, attachment_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+    "$10) RETURNING id";
 constexpr std::string_view kSetOwnIncident = "UPDATE incident_report SET incident_id = id WHERE id = $1";
 constexpr std::string_view kSelectIncident =
     "SELECT organisation_id, EXISTS (SELECT 1 FROM incident_report f WHERE f.exercise_id = $1 AND f.incident_id = $2 "
     "AND f.stage = 'final') FROM incident_report WHERE exercise_id = $1 AND id = $2 AND incident_id = id";
 constexpr std::string_view kSelectReport =
-    "SELECT id, incident_id, stage, organisation_id, fields, created_at_us, scenario_minutes FROM incident_report "
+    "SELECT id, incident_id, stage, organisation_id, fields, created_at_us, scenario_minutes, attachment_id "
+    "FROM incident_report "
     "WHERE exercise_id = $1 AND id = $2";
 constexpr std::string_view kSelectDeliveries =
     "SELECT c.id, c.recipient_code, c.delivery_order, d.id, d.name_ja, d.name_en, c.state, c.first_reply_at_us "
@@ -31,7 +33,8 @@ Result<std::int64_t> InsertReport(db::Connection& connection, const NewReport& r
         {report.exercise_id, report.organisation_id,
          report.incident_id ? db::Value(*report.incident_id) : db::Value(std::int64_t{0}), report.stage,
          fields.dump(), report.person_id, report.user_id, stamp.wall_us,
-         stamp.scenario_minutes ? db::Value(*stamp.scenario_minutes) : db::Value()});
+         stamp.scenario_minutes ? db::Value(*stamp.scenario_minutes) : db::Value(),
+         report.attachment_id ? db::Value(*report.attachment_id) : db::Value()});
     if (!row) return tl::unexpected(row.error());
     const std::int64_t id = (*row)->Int(0);
     if (!report.incident_id) {
@@ -59,7 +62,13 @@ Result<nlohmann::json> LoadReportJson(db::Connection& connection, std::int64_t e
                            {"incident_id", report.Int(1)},
                            {"stage", report.Text(2)},
                            {"organisation_id", report.Int(3)},
-                           {"fields", std::move(fields)}};
+                           {"fields", std::move(fields)},
+                           {"attachment", report.IsNull(7) ? nlohmann::json(nullptr)
+                                                           : nlohmann::json({{"id", report.Int(7)},
+                                                                             {"url", "/api/exercises/" +
+                                                                                         std::to_string(exercise_id) +
+                                                                                         "/attachments/" +
+                                                                                         report.Text(7)}})}};
     AddStamp(json, "created", report.Int(5),
              report.IsNull(6) ? std::optional<double>() : std::optional<double>(report.Real(6)));
     auto deliveries = connection.Query(kSelectDeliveries, {report_id});

@@ -22,6 +22,7 @@ struct NewReport {
     std::optional<std::int64_t> incident_id;  // nullopt for a first report (it starts the incident)
     std::string stage;
     std::map<std::string, std::string> fields;
+    std::optional<std::int64_t> attachment_id;
     std::int64_t person_id = 0;
     std::int64_t user_id = 0;
 };
@@ -37,7 +38,7 @@ struct IncidentFacts {
 Result<std::optional<IncidentFacts>> LoadIncident(db::Connection& connection, std::int64_t exercise_id,
                                                   std::int64_t incident_id);
 
-// {"id","incident_id","stage","organisation_id","fields":{...},"created_at"...,
+// {"id","incident_id","stage","organisation_id","fields":{...},"attachment":{id,url}|null,"created_at"...,
 //  "deliveries":[{"case_id","recipient_code","delivery_order","desk":{id,name},"state"}]}.
 // kNotFound "report_id" when absent.
 Result<nlohmann::json> LoadReportJson(db::Connection& connection, std::int64_t exercise_id, std::int64_t report_id);

@@ -5,6 +5,7 @@
 
 #include "exercise/field_validation.hpp"
 #include "live/clock_repository.hpp"
+#include "world/attachment_store.hpp"
 #include "world/desk_model.hpp"
 #include "world/desk_repository.hpp"
 #include "world/incident_report_fields.hpp"
@@ -39,7 +40,7 @@ std::pair<DeskKind, std::string> DeskOfRecipient(const std::string& code, const 
 
 Result<ReportInput> ParseReportInput(const nlohmann::json& body) {
     if (!body.is_object()) return Fail(ErrorCode::kInvalidArgument, "body: expected a JSON object", "body");
-    if (auto s = exercise::RejectUnknownMembers(body, {"stage", "incident_id", "recipients", "urgency", "fields"}, {});
+    if (auto s = exercise::RejectUnknownMembers(body, {"stage", "incident_id", "recipients", "urgency", "fields", "attachment_id"}, {});
         !s) {
         return tl::unexpected(s.error());
     }
@@ -67,6 +68,9 @@ Result<ReportInput> ParseReportInput(const nlohmann::json& body) {
     if (input.urgency != "low" && input.urgency != "normal" && input.urgency != "high") {
         return Fail(ErrorCode::kInvalidArgument, "urgency must be low, normal or high", "urgency");
     }
+    auto attachment = exercise::OptionalInteger(body, "attachment_id", "attachment_id");
+    if (!attachment) return tl::unexpected(attachment.error());
+    input.attachment_id = *attachment;
     auto recipients = body.find("recipients");
     if (recipients == body.end() || !recipients->is_array() || recipients->empty() ||
         recipients->size() > ReportRecipients().size()) {
@@ -161,8 +165,14 @@ Result<nlohmann::json> IncidentReportService::Submit(const QueueViewer& viewer, 
         if (auto s = CheckSubmissionRate(connection, viewer.user_id, now_us); !s) return s;
         auto stamp = StampAt(connection, viewer.exercise_id, (*snapshot)->master.scenes, now_us);
         if (!stamp) return tl::unexpected(stamp.error());
+        if (input.attachment_id) {
+            AttachmentStore attachments(clock_, audit_);
+            auto attachable =
+                attachments.RequireAttachable(connection, viewer.exercise_id, *input.attachment_id, organisation->id);
+            if (!attachable) return tl::unexpected(attachable.error());
+        }
         NewReport report{viewer.exercise_id, organisation->id, input.incident_id, input.stage,
-                         input.fields,       *viewer.person_id, viewer.user_id};
+                         input.fields,       input.attachment_id, *viewer.person_id, viewer.user_id};
         auto report_id = InsertReport(connection, report, *stamp);
         if (!report_id) return tl::unexpected(report_id.error());
 

@@ -33,6 +33,7 @@ struct ReportInput {
     std::vector<std::string> recipients;       // 1..5 recipient codes
     std::string urgency = "normal";
     std::map<std::string, std::string> fields;  // field code -> text (0..4000 characters)
+    std::optional<std::int64_t> attachment_id;  // a file of the organisation (world/attachment_store.hpp)
 };
 
 // Shape checks only (field names "stage", "incident_id", "recipients", "fields.<code>").

@@ -4,6 +4,7 @@
 
 #include "exercise/field_validation.hpp"
 #include "live/clock_repository.hpp"
+#include "world/attachment_store.hpp"
 #include "world/desk_repository.hpp"
 #include "world/queue_events.hpp"
 #include "world/queue_rate_limit.hpp"
@@ -26,7 +27,7 @@ Result<std::string> Text(const nlohmann::json& body, const char* member, std::si
 Result<InquiryInput> ParseInquiryInput(const nlohmann::json& body) {
     if (!body.is_object()) return Fail(ErrorCode::kInvalidArgument, "body: expected a JSON object", "body");
     if (auto s = exercise::RejectUnknownMembers(
-            body, {"category", "urgency", "subject", "body", "contact_name", "contact_detail"}, {});
+            body, {"category", "urgency", "subject", "body", "contact_name", "contact_detail", "attachment_id"}, {});
         !s) {
         return tl::unexpected(s.error());
     }
@@ -53,6 +54,9 @@ Result<InquiryInput> ParseInquiryInput(const nlohmann::json& body) {
     input.body = *text;
     input.contact_name = *contact_name;
     input.contact_detail = *contact_detail;
+    auto attachment = exercise::OptionalInteger(body, "attachment_id", "attachment_id");
+    if (!attachment) return tl::unexpected(attachment.error());
+    input.attachment_id = *attachment;
     return input;
 }
 
@@ -99,8 +103,14 @@ Result<DeskCase> InquiryService::Create(const QueueViewer& viewer, std::int64_t 
         new_case.user_id = viewer.user_id;
         auto case_id = InsertCase(connection, new_case, *stamp);
         if (!case_id) return tl::unexpected(case_id.error());
+        if (input.attachment_id) {
+            AttachmentStore attachments(clock_, audit_);
+            auto attachable = attachments.RequireAttachable(connection, viewer.exercise_id, *input.attachment_id,
+                                                            *viewer.organisation_id);
+            if (!attachable) return tl::unexpected(attachable.error());
+        }
         auto message = InsertMessage(connection, *case_id, "inbound", viewer.user_id, viewer.label, input.body,
-                                     std::nullopt, *stamp);
+                                     input.attachment_id, *stamp);
         if (!message) return tl::unexpected(message.error());
         auto loaded = LoadCase(connection, viewer.exercise_id, *case_id);
         if (!loaded) return tl::unexpected(loaded.error());

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "audit/audit_log.hpp"
@@ -29,6 +30,7 @@ struct InquiryInput {
     std::string body;            // 1..8000 characters
     std::string contact_name;    // 0..100 characters
     std::string contact_detail;  // 0..200 characters (phone, e-mail)
+    std::optional<std::int64_t> attachment_id;  // uploaded by the organisation (world/attachment_store.hpp)
 };
 
 // Errors name the JSON member ("category", "urgency", "subject", "body", ...).
@@ -41,7 +43,7 @@ class InquiryService {
 
     // `viewer` must be an organisation person (ViewerRole::kOrganisation).
     // Errors: kNotFound "desk_id"; kInvalidArgument "category" (not one of the desk's);
-    // kRateLimited "rate_limit".
+    // kNotFound "attachment_id" (not a file of the caller's organisation); kRateLimited "rate_limit".
     Result<DeskCase> Create(const QueueViewer& viewer, std::int64_t desk_id, const InquiryInput& input,
                             const audit::Actor& actor);
 

@@ -5,6 +5,7 @@
 
 #include "exercise/field_validation.hpp"
 #include "live/clock_repository.hpp"
+#include "world/attachment_store.hpp"
 #include "world/desk_repository.hpp"
 #include "world/incident_report_repository.hpp"
 #include "world/queue_events.hpp"
@@ -42,6 +43,10 @@ nlohmann::json CaseDetailJson(const CaseDetail& detail) {
 }
 
 Status ValidateCaseAction(const CaseActionInput& input) {
+    if (input.attachment_id && input.action != QueueAction::kInbound) {
+        return Fail(ErrorCode::kInvalidArgument, "attachment_id: only the organisation's messages carry files",
+                    "attachment_id");
+    }
     switch (input.action) {
         case QueueAction::kClaim:
         case QueueAction::kClose:
@@ -150,6 +155,12 @@ Status QueueService::ApplyInTransaction(db::Connection& connection, const QueueV
     const std::int64_t now_us = live::MicrosOf(clock_.Now());
     if (inbound) {
         if (auto s = CheckSubmissionRate(connection, viewer.user_id, now_us); !s) return s;
+        if (input.attachment_id) {
+            AttachmentStore attachments(clock_, audit_);
+            auto attachable = attachments.RequireAttachable(connection, viewer.exercise_id, *input.attachment_id,
+                                                            desk_case.organisation_id);
+            if (!attachable) return tl::unexpected(attachable.error());
+        }
     }
     auto next = NextQueueState(desk_case.state, input.action, AssignmentOf(desk_case, viewer.user_id));
     if (!next) return tl::unexpected(next.error());
@@ -181,7 +192,7 @@ Status QueueService::ApplyInTransaction(db::Connection& connection, const QueueV
             body = "→ " + handover_label + (input.body.empty() ? std::string() : "\n" + input.body);
         }
         auto inserted = InsertMessage(connection, case_id, std::string(*kind), viewer.user_id, viewer.label, body,
-                                      std::nullopt, *stamp);
+                                      input.attachment_id, *stamp);
         if (!inserted) return tl::unexpected(inserted.error());
         message = std::move(*inserted);
     }
@@ -227,7 +238,7 @@ Result<std::vector<DeskCase>> QueueService::BulkReply(const QueueViewer& viewer,
     if (std::set<std::int64_t>(case_ids.begin(), case_ids.end()).size() != case_ids.size()) {
         return Fail(ErrorCode::kInvalidArgument, "case_ids: a case is listed twice", "case_ids");
     }
-    CaseActionInput input{QueueAction::kReply, body, std::nullopt};
+    CaseActionInput input{QueueAction::kReply, body, std::nullopt, std::nullopt};
     if (auto valid = ValidateCaseAction(input); !valid) return tl::unexpected(valid.error());
     auto scenes = Scenes(viewer.exercise_id);
     if (!scenes) return tl::unexpected(scenes.error());

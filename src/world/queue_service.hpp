@@ -37,11 +37,12 @@ struct CaseActionInput {
     QueueAction action = QueueAction::kNote;
     std::string body;                              // see ValidateCaseAction
     std::optional<std::int64_t> assignee_user_id;  // hand-over: the new assignee
+    std::optional<std::int64_t> attachment_id;     // inbound only: a file of the organisation
 };
 
 // Body rules (field "body"): reply, ask back, note and inbound need 1..8000 characters;
 // acknowledge and hand-over accept 0..8000; claim and close take none. Hand-over needs
-// "assignee_user_id".
+// "assignee_user_id". Only inbound messages carry an attachment ("attachment_id").
 Status ValidateCaseAction(const CaseActionInput& input);
 
 class QueueService {

@@ -569,5 +569,45 @@ TEST_F(WorldDesksTest, OrganiserConfiguresDesksWithNoticesAndStaff) {
               "category");
 }
 
+TEST_F(WorldDesksTest, InquiriesAndReportsCarryTheOrganisationsAttachments) {
+    auto participant = Joined(participant_a_token_);
+    auto lead_b = Joined(lead_b_token_);
+    auto uploaded = participant.Send("POST", base_ + "/attachments?filename=log.txt", "検知ログ 2023-12-07 13:05",
+                                     {{"Content-Type", "text/plain"}});
+    ASSERT_EQ(StatusOf(uploaded), 201) << BodyOf(uploaded);
+    const std::int64_t attachment = JsonOf(uploaded)["id"].get<std::int64_t>();
+    const std::int64_t ipa = DeskId(participant, "ipa");
+    nlohmann::json inquiry = {{"category", "consultation"}, {"subject", "ログの確認"}, {"body", "添付をご確認ください"},
+                              {"attachment_id", attachment}};
+    auto created = participant.Post(base_ + "/desks/" + std::to_string(ipa) + "/inquiries", inquiry.dump());
+    ASSERT_EQ(StatusOf(created), 201) << BodyOf(created);
+    const std::int64_t case_id = JsonOf(created)["id"].get<std::int64_t>();
+    auto controller = Staff("controller");
+    auto detail = JsonOf(controller.Get(base_ + "/cases/" + std::to_string(case_id)));
+    ASSERT_TRUE(detail["messages"][0]["attachment"].is_object()) << detail.dump();
+    const std::string url = detail["messages"][0]["attachment"]["url"].get<std::string>();
+    auto file = controller.Get(url);
+    ASSERT_EQ(StatusOf(file), 200) << BodyOf(file);
+    EXPECT_EQ(file->body, "検知ログ 2023-12-07 13:05");
+    // Another organisation can neither read the file nor link it to its own inquiry.
+    EXPECT_EQ(StatusOf(lead_b.Get(url)), 404);
+    inquiry["subject"] = "他組織の添付";
+    auto stolen = lead_b.Post(base_ + "/desks/" + std::to_string(ipa) + "/inquiries", inquiry.dump());
+    EXPECT_EQ(StatusOf(stolen), 404);
+    EXPECT_EQ(FieldOf(stolen), "attachment_id");
+    // Staff replies carry no files; the organisation's follow-up may.
+    EXPECT_EQ(FieldOf(Act(controller, case_id, {{"action", "reply"}, {"body", "x"}, {"attachment_id", attachment}})),
+              "attachment_id");
+    ASSERT_EQ(StatusOf(Act(participant, case_id, {{"action", "inbound"}, {"body", "追加の添付"}, {"attachment_id", attachment}})),
+              200);
+    // A report with the file: every recipient's case shows it.
+    auto report = ValidReport("first");
+    report["attachment_id"] = attachment;
+    auto lead_a = Joined(lead_a_token_);
+    auto sent = lead_a.Post(base_ + "/incident-reports", report.dump());
+    ASSERT_EQ(StatusOf(sent), 201) << BodyOf(sent);
+    EXPECT_EQ(JsonOf(sent)["attachment"]["id"], attachment);
+}
+
 }  // namespace
 }  // namespace enshu::testing
