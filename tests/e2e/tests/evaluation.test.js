@@ -3,7 +3,9 @@
 //    submission with unanswered settings is refused and names them), and submits it;
 // 2. another org lead downloads the sheet as XLSX, a test edits it with ExcelJS (first
 //    with a wrong label: refused, the cell named, nothing stored), uploads it back and
-//    sees the answers in the form. axe scans the sheet.
+//    sees the answers in the form. axe scans the sheet;
+// 3. the organiser sees completion per sector and reminds those who have not submitted;
+//    an org lead whose page is open sees the notice appear live and dismisses it.
 // Run: ENSHU_BINARY=…/enshu ENSHU_WEB_ROOT=…/dist node --test tests/evaluation.test.js
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { openBrowser } from '../lib/browser.js';
 import { startDemoServer } from '../lib/server.js';
-import { seriousViolations, waitForPath, waitForValue } from '../lib/ui.js';
+import { seriousViolations, signInAsOrganiser, waitForPath, waitForValue } from '../lib/ui.js';
 
 let server;
 const browsers = [];
@@ -58,7 +60,7 @@ async function sheetStatus(page) {
 describe('evaluation instruments', () => {
   before(async () => {
     server = await startDemoServer();
-    assert.ok(server.joins.length >= 2, 'the demo prints at least two join links');
+    assert.ok(server.joins.length >= 3, 'the demo prints at least three join links');
   });
 
   after(async () => {
@@ -153,5 +155,41 @@ describe('evaluation instruments', () => {
     assert.equal(await page.getByTestId('sheet-2-issue-0').inputValue(), '取引先への連絡先一覧が古かった');
     await page.getByTestId('sheet-submit').click();
     await waitForValue(() => sheetStatus(page), (s) => s === 'submitted', 'submitted after the upload');
+  });
+  test('the organiser reminds those who have not submitted; the notice appears live on an open page', async () => {
+    const { page: lead } = await joinAsOrgLead(server.joins[2]);
+    assert.equal(await lead.getByTestId('notice').count(), 0, 'no notice before the reminder');
+
+    const organiserBrowser = await openBrowser({ baseURL: server.baseUrl });
+    browsers.push(organiserBrowser);
+    const organiser = organiserBrowser.page;
+    const exerciseId = await signInAsOrganiser(organiser, server);
+    await organiser.getByTestId('nav-evaluation').click();
+    await waitForPath(organiser, (p) => p === `/exercises/${exerciseId}/evaluation`, 'completion page');
+    await organiser.getByTestId('completion-instrument').click();
+    await organiser.locator('.ant-select-dropdown:visible .ant-select-item-option[title="行動記録シート"]').click();
+    // Two organisations submitted their sheets in the tests above.
+    const submittedTotal = async () => {
+      const cells = organiser.getByTestId('completion-sectors').locator('tbody tr td:nth-child(3)');
+      const texts = await cells.allTextContents();
+      return texts.reduce((sum, text) => sum + (Number(text) || 0), 0);
+    };
+    await waitForValue(submittedTotal, (n) => n === 2, 'submitted sheets counted per sector');
+    const axe = await new AxeBuilder({ page: organiser }).analyze();
+    assert.deepEqual(seriousViolations(axe), [], 'completion page');
+
+    await organiser.getByTestId('completion-remind').click();
+    await organiser.locator('.ant-popover:visible').getByRole('button', { name: '未提出の組織に督促' }).click();
+    await organiser.getByText(/組織に督促しました/).waitFor();
+
+    // The org lead's page shows it without a reload, and the org lead dismisses it.
+    const notice = lead.getByTestId('notice');
+    await notice.waitFor({ timeout: 20_000 });
+    assert.match(await notice.textContent(), /行動記録シートの提出をお願いします/);
+    await lead.getByTestId('notice-dismiss').click();
+    await waitForValue(() => lead.getByTestId('notice').count(), (n) => n === 0, 'notice dismissed');
+    await lead.reload();
+    await lead.getByTestId('evaluation-tabs').waitFor();
+    assert.equal(await lead.getByTestId('notice').count(), 0, 'a dismissed notice stays dismissed');
   });
 });
