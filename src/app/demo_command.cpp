@@ -16,6 +16,7 @@
 #include "app/application.hpp"
 #include "app/commands.hpp"
 #include "db/reference.hpp"
+#include "evaluation/forum_demo.hpp"
 #include "exercise/demo_seed.hpp"
 #include "scenario/bundled_scenarios.hpp"
 #include "scenario/scenario_store.hpp"
@@ -115,6 +116,12 @@ int RunDemo(const ServerOptions& options, const DemoOptions& demo) {
 
     if (auto loaded = LoadDemoScenario(services, seeded.exercise_id); !loaded) {
         std::cerr << "enshu: loading the demo scenario failed: " << loaded.error().message << "\n";
+        return 1;
+    }
+    if (auto sessions = evaluation::SeedDemoForumSessions(services.database, services.clock, services.audit,
+                                                          seeded.exercise_id);
+        !sessions) {
+        std::cerr << "enshu: adding the demo sessions failed: " << sessions.error().message << "\n";
         return 1;
     }
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "evaluation/forum_demo.hpp"
 #include "evaluation/opinion_service.hpp"
 #include "evaluation/survey_test_support.hpp"
 
@@ -201,6 +202,18 @@ TEST_F(ForumServiceTest, OpinionsAreRecordedFilteredEditedAndDeletedWithAudit) {
     EXPECT_FALSE(Opinions().Delete(other_exercise_id_, supply->front().id, actor_));
     EXPECT_EQ(Opinions().List(exercise_id_, session->id, std::nullopt)->size(), 1u);
     EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'forum_opinion.%'"), 4);
+}
+
+TEST_F(ForumServiceTest, DemoSessionsAreTheReportsDatesAndAddedOnce) {
+    ASSERT_TRUE(SeedDemoForumSessions(*database_, clock_, audit_, exercise_id_));
+    ASSERT_TRUE(SeedDemoForumSessions(*database_, clock_, audit_, exercise_id_));
+    auto totals = Forums().Totals(exercise_id_);
+    ASSERT_TRUE(totals);
+    ASSERT_EQ(totals->size(), 2u);
+    EXPECT_EQ((*totals)[0].kind, "feedback");
+    EXPECT_EQ((*totals)[0].sessions, 5);
+    EXPECT_EQ((*totals)[1].kind, "roundtable");
+    EXPECT_EQ((*totals)[1].sessions, 1);
 }
 
 }  // namespace
