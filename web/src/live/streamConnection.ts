@@ -18,6 +18,8 @@ export const STREAM_EVENT_TYPES = [
   'inject.acknowledged',
   'progress.updated',
   'action.logged',
+  // Evaluation: reminders on the organisation's page (components/evaluation/NoticesPanel.tsx).
+  'notice.created',
   // PR site and media feed (pages/PrSitePage.tsx).
   'statement.published',
   'statement.updated',
