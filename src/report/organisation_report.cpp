@@ -186,9 +186,11 @@ private:
         }
         std::vector<std::int64_t> statement_times;
         std::vector<std::int64_t> report_times;
+        std::vector<std::int64_t> reply_times;
         for (const auto& [organisation, activity] : world->by_organisation) {
             if (auto us = Microseconds(activity.minutes_to_first_statement)) statement_times.push_back(*us);
             if (auto us = Microseconds(activity.minutes_to_first_report)) report_times.push_back(*us);
+            reply_times.insert(reply_times.end(), activity.inquiry_reply_us.begin(), activity.inquiry_reply_us.end());
         }
         OrganisationWorldActivity own;
         if (auto found = world->by_organisation.find(own_->id); found != world->by_organisation.end()) own = found->second;
@@ -200,6 +202,10 @@ private:
         table.rows.push_back({Cell::Text(T("activity.median_first_report")),
                               Cell::Text(FormatDuration(Microseconds(own.minutes_to_first_report), language_)),
                               Cell::Text(FormatDuration(SummariseDurations(report_times).median_us, language_))});
+        table.rows.push_back({Cell::Text(T("column.inquiries")), Cell::Count(own.inquiries), Cell::Text("")});
+        table.rows.push_back({Cell::Text(T("activity.median_first_reply")),
+                              Cell::Text(FormatDuration(SummariseDurations(own.inquiry_reply_us).median_us, language_)),
+                              Cell::Text(FormatDuration(SummariseDurations(reply_times).median_us, language_))});
         section.blocks.push_back(TableBlock(std::move(table)));
     }
 

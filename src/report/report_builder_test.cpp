@@ -157,6 +157,9 @@ TEST_F(ReportBuilderTest, WorldActivityByModeDeskAndTimes) {
     const Table& world = TableOf(own, "own_world_activity");
     EXPECT_EQ(Texts(world.rows[0]), (std::vector<std::string>{"広報サイトに公開した文書", "2", ""}));
     EXPECT_EQ(Texts(world.rows[2]), (std::vector<std::string>{"最初の報告までの時間（中央値）", "30分00秒", "30分00秒"}));
+    EXPECT_EQ(Texts(world.rows[3]), (std::vector<std::string>{"問合せ件数", "2", ""}));
+    // Own {3, 5} min -> lower middle 3 min; everyone {3, 5, 9} -> 5 min.
+    EXPECT_EQ(Texts(world.rows[4]), (std::vector<std::string>{"問合せへの初回応答までの時間（中央値）", "3分00秒", "5分00秒"}));
 }
 
 TEST_F(ReportBuilderTest, MinistryReportIsRestrictedToItsSectors) {

@@ -167,6 +167,8 @@ struct OrganisationWorldActivity {
     int statements = 0;
     std::optional<double> minutes_to_first_statement;  // wall minutes from the PR trigger inject
     std::optional<double> minutes_to_first_report;     // from the reporting trigger inject
+    int inquiries = 0;                                 // inquiries it sent to the mock homepages
+    std::vector<std::int64_t> inquiry_reply_us;        // arrival to first reply, of the replied ones
 };
 
 struct WorldActivity {

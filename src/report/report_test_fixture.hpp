@@ -107,9 +107,10 @@ inline ExerciseData FixtureCurrent() {
     // World: statements by 1 (2, first after 10 min) and 7 (1, after 20 min); the seed's
     // inquiry counts (IPA 261, JPCERT/CC 258, NPA 352).
     WorldActivity world;
-    world.by_organisation[1] = {2, 10.0, 30.0};
-    world.by_organisation[2] = {0, std::nullopt, std::nullopt};
-    world.by_organisation[7] = {1, 20.0, std::nullopt};
+    // Inquiries: 1 sent 2 (replied after 3 and 5 min), 7 sent 1 (after 9 min).
+    world.by_organisation[1] = {2, 10.0, 30.0, 2, {180000000, 300000000}};
+    world.by_organisation[2] = {0, std::nullopt, std::nullopt, 0, {}};
+    world.by_organisation[7] = {1, 20.0, std::nullopt, 1, {540000000}};
     world.inquiries_per_desk = {{"ipa", {"IPA", "IPA"}, 261}, {"jpcert", {"JPCERT/CC", "JPCERT/CC"}, 258},
                                 {"npa", {"警察庁", "NPA"}, 352}};
     world.inquiries = 871;

@@ -7,6 +7,12 @@
 namespace enshu::report {
 namespace {
 
+// Each inquiry of the exercise with its organisation and the time to its first reply
+// (world desks, migration 0008); the desk metrics give only totals.
+constexpr std::string_view kInquiries =
+    "SELECT organisation_id, first_reply_at_us - created_at_us FROM desk_case "
+    "WHERE exercise_id = $1 AND kind = 'inquiry'";
+
 std::vector<LabelledCount> Counts(const std::vector<world::CountRow>& rows) {
     std::vector<LabelledCount> counts;
     for (const world::CountRow& row : rows) counts.push_back({row.key, {row.label_ja, row.label_en}, row.count});
@@ -34,6 +40,17 @@ Result<WorldActivity> LoadWorldActivity(db::Database& database, const audit::Aud
         OrganisationWorldActivity& own = activity.by_organisation[time.organisation_id];
         own.minutes_to_first_report = time.minutes;
     }
+    auto read = database.Read([&](db::Connection& connection) -> Status {
+        auto rows = connection.Query(kInquiries, {exercise_id});
+        if (!rows) return tl::unexpected(rows.error());
+        for (const db::Row& row : *rows) {
+            OrganisationWorldActivity& own = activity.by_organisation[row.Int(0)];
+            ++own.inquiries;
+            if (!row.IsNull(1)) own.inquiry_reply_us.push_back(row.Int(1));
+        }
+        return Ok();
+    });
+    if (!read) return tl::unexpected(read.error());
     activity.inquiries_per_desk = Counts(desks->inquiries_per_desk);
     activity.inquiries_per_sector = Counts(desks->inquiries_per_sector);
     activity.reports_per_recipient = Counts(desks->reports_per_recipient);
