@@ -345,6 +345,35 @@ TEST_F(ArchiveRoundTripTest, TwoRowsMatchingOneOrganisationAreAProblem) {
               "row 2 (by external_ref or name)");
 }
 
+// The hand-made past-year example of docs/data-format.md ("Bringing in a past year").
+TEST_F(ArchiveRoundTripTest, TheDocumentedPastYearExampleImports) {
+    const auto in = directory_ / "fy2022";
+    std::filesystem::create_directories(in);
+    testing::WriteText(in / "manifest.csv",
+                       "key,value\nformat,enshu-exercise-archive\nformat_version,1\nfiscal_year,2022\n");
+    testing::WriteText(
+        in / "organisations.csv",
+        "organisation_key,external_ref,name,name_kana,name_en,sector_code,ministry_code,size_band,region,"
+        "participation_mode\nE-0001,E-0001,東日本電力株式会社,,,electricity,meti,large,JP-13,venue\n"
+        "name:西日本銀行,,西日本銀行,,,finance,fsa,medium,JP-27,online\n");
+    testing::WriteText(in / "objectives.csv",
+                       "organisation_key,objective_id,custom_index,custom_text\nE-0001,1,0,\n"
+                       "E-0001,10,1,委託先との連絡体制の確認\nname:西日本銀行,3,0,\n");
+    testing::WriteText(in / "readiness_answers.csv",
+                       "organisation_key,item_id,option_code\nE-0001,governance.roles_defined,organised\n"
+                       "name:西日本銀行,governance.roles_defined,in_progress\n");
+    auto report = Import(exercise_id_, in, ImportMode::kApply);
+    ASSERT_TRUE(report) << report.error().message;
+    ASSERT_TRUE(report->problems.empty()) << Problems(*report);
+    ASSERT_EQ(report->notes.size(), 1u);  // fiscal year 2022 into the 2023 fixture exercise
+    EXPECT_NE(report->notes[0].find("fiscal year 2022"), std::string::npos);
+    EXPECT_EQ(report->summary.organisations_created, 2);
+    EXPECT_EQ(report->summary.instrument_rows_inserted, 5);
+    EXPECT_EQ(CountRows("SELECT COUNT(*) FROM chosen_objective WHERE exercise_id = $1 AND created_at = $2",
+                        {exercise_id_, FormatTimestamp(clock_.Now())}),
+              3);
+}
+
 TEST_F(ArchiveRoundTripTest, ExportRefusesANonEmptyDirectoryAndAnUnknownExercise) {
     testing::WriteText(directory_ / "notes.txt", "keep me");
     auto refused = Export(exercise_id_, directory_);
