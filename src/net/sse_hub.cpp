@@ -20,6 +20,9 @@ void EraseValue(std::vector<Pointer>& list, Pointer value) {
     list.pop_back();
 }
 
+// How long a closed session is remembered for streams that subscribe late.
+constexpr std::chrono::seconds kClosedSessionMemory{120};
+
 bool NeedsFullScan(const live::EventAudience& audience) {
     return audience.everyone || !audience.sectors.empty() || !audience.modes.empty() || !audience.team_roles.empty();
 }
@@ -53,22 +56,29 @@ SseHub::~SseHub() {
 
 SseHub::Subscription SseHub::Subscribe(const live::StreamSubscriber& subscriber, std::shared_ptr<StreamClient> client,
                                       StreamOwner owner) {
-    std::lock_guard lock(mutex_);
-    Exercise& exercise = exercises_[subscriber.exercise_id];
-    const SubscriptionId id = next_id_++;
-    Client& entry = exercise.clients[id];
-    entry.id = id;
-    entry.subscriber = subscriber;
-    entry.owner = owner;
-    entry.stream = std::move(client);
-    if (subscriber.organisation_id) {
-        exercise.by_organisation[*subscriber.organisation_id].push_back(&entry);
-    } else {
-        exercise.staff.push_back(&entry);
+    std::vector<std::shared_ptr<StreamClient>> late;  // disconnected after the lock is released
+    Subscription subscription;
+    {
+        std::lock_guard lock(mutex_);
+        Exercise& exercise = exercises_[subscriber.exercise_id];
+        const SubscriptionId id = next_id_++;
+        Client& entry = exercise.clients[id];
+        entry.id = id;
+        entry.subscriber = subscriber;
+        entry.owner = owner;
+        entry.stream = std::move(client);
+        if (subscriber.organisation_id) {
+            exercise.by_organisation[*subscriber.organisation_id].push_back(&entry);
+        } else {
+            exercise.staff.push_back(&entry);
+        }
+        if (subscriber.person_id) exercise.by_person[*subscriber.person_id].push_back(&entry);
+        ++client_count_;
+        subscription = Subscription{id, exercise.published_seq};
+        if (owner.session_id != 0 && closed_sessions_.contains(owner.session_id)) RemoveLocked(exercise, {id}, late);
     }
-    if (subscriber.person_id) exercise.by_person[*subscriber.person_id].push_back(&entry);
-    ++client_count_;
-    return Subscription{id, exercise.published_seq};
+    for (auto& stream : late) stream->Disconnect();
+    return subscription;
 }
 
 void SseHub::Unsubscribe(std::int64_t exercise_id, SubscriptionId id) {
@@ -266,6 +276,12 @@ std::size_t SseHub::CloseMatching(Predicate matches) {
 
 std::size_t SseHub::CloseStreamsOfSession(std::int64_t session_id) {
     if (session_id == 0) return 0;
+    {
+        std::lock_guard lock(mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        std::erase_if(closed_sessions_, [&](const auto& entry) { return now - entry.second > kClosedSessionMemory; });
+        closed_sessions_[session_id] = now;
+    }
     const std::size_t closed = CloseMatching([session_id](const StreamOwner& owner) { return owner.session_id == session_id; });
     if (closed > 0) spdlog::info("sse hub: session {} ended: {} stream(s) closed", session_id, closed);
     return closed;

@@ -129,7 +129,8 @@ class SseHub final : public live::EventSink, public live::PresenceSource, public
     SseHub(const SseHub&) = delete;
     SseHub& operator=(const SseHub&) = delete;
 
-    // Registers a stream; frames published from now on are offered to it.
+    // Registers a stream; frames published from now on are offered to it. A stream of a
+    // session closed moments ago is disconnected at once (see closed_sessions_).
     Subscription Subscribe(const live::StreamSubscriber& subscriber, std::shared_ptr<StreamClient> client,
                            StreamOwner owner = {});
     // Forgets a stream; unknown ids are ignored.
@@ -220,6 +221,11 @@ class SseHub final : public live::EventSink, public live::PresenceSource, public
     mutable std::mutex mutex_;
     std::unordered_map<std::int64_t, Exercise> exercises_;
     SubscriptionId next_id_ = 1;
+    // Sessions ended in the last kClosedSessionMemory (CloseStreamsOfSession): a stream of
+    // such a session that subscribes late — its handler authenticated it just before the
+    // logout — is closed at once instead of at the next heartbeat. Session ids are never
+    // reused, so remembering them cannot hit a new session.
+    std::unordered_map<std::int64_t, std::chrono::steady_clock::time_point> closed_sessions_;
     std::uint64_t round_ = 0;
     std::size_t client_count_ = 0;
 

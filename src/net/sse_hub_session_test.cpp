@@ -145,5 +145,17 @@ TEST(SseHubSessionTest, NoOpenStreamsMeansNoSessionQuery) {
     EXPECT_EQ(validity.calls, 0);
 }
 
+TEST(SseHubSessionTest, AStreamOfASessionThatJustEndedIsClosedWhenItSubscribesLate) {
+    SseHub hub(QuietOptions(), nullptr);
+    hub.CloseStreamsOfSession(9);  // logout committed before the stream subscribed
+    auto late = std::make_shared<CountingClient>();
+    auto other = std::make_shared<CountingClient>();
+    hub.Subscribe(Participant(10, 100), late, {9, 90});
+    hub.Subscribe(Participant(10, 101), other, {10, 91});
+    EXPECT_EQ(late->disconnects, 1);
+    EXPECT_EQ(other->disconnects, 0);
+    EXPECT_EQ(hub.client_count(), 1u);
+}
+
 }  // namespace
 }  // namespace enshu::net
