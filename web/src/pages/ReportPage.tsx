@@ -2,9 +2,10 @@ import { Button, InputNumber, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { listExercises } from '../api/endpoints';
 import { getReport, getReportSettings, putReportSettings } from '../api/reportEndpoints';
 import type { ReportDocument } from '../api/reportTypes';
-import type { Session } from '../api/types';
+import type { Exercise, Session } from '../api/types';
 import { useReference } from '../api/useReference';
 import { isOrganiser, rolesIn } from '../auth/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -27,13 +28,20 @@ export function ReportPage({ session }: { session: Session }) {
   const { reference } = useReference();
   const [ministryCode, setMinistryCode] = useState<string | undefined>(undefined);
   const [minimumGroup, setMinimumGroup] = useState<number | null>(null);
+  // Compared exercises: null = the default (every earlier fiscal year, at most 4).
+  const [compared, setCompared] = useState<number[] | null>(null);
+  const [exercises, setExercises] = useState<Exercise[]>([]);
   const [document, setDocument] = useState<ReportDocument | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
     if (!organiser) return;
-    getReportSettings(exerciseId).then((settings) => setMinimumGroup(settings.minimum_group), setError);
+    getReportSettings(exerciseId).then((settings) => {
+      setMinimumGroup(settings.minimum_group);
+      setCompared(settings.compared_exercise_ids);
+    }, setError);
+    listExercises().then(setExercises, setError);
   }, [exerciseId, organiser]);
 
   useEffect(() => {
@@ -51,11 +59,7 @@ export function ReportPage({ session }: { session: Session }) {
   async function saveMinimum() {
     if (minimumGroup === null) return;
     try {
-      const settings = await getReportSettings(exerciseId);
-      await putReportSettings(exerciseId, {
-        minimum_group: minimumGroup,
-        compared_exercise_ids: settings.compared_exercise_ids,
-      });
+      await putReportSettings(exerciseId, { minimum_group: minimumGroup, compared_exercise_ids: compared });
       refresh();
     } catch (caught) {
       setError(caught);
@@ -64,6 +68,8 @@ export function ReportPage({ session }: { session: Session }) {
 
   if (!valid || (!organiser && !ministry)) return <NotFound />;
   const ministries = reference?.ministries ?? [];
+  const current = exercises.find((exercise) => exercise.id === exerciseId);
+  const earlier = exercises.filter((exercise) => current && exercise.fiscal_year < current.fiscal_year);
   return (
     <div className="report-page">
       <Link to={`/exercises/${exerciseId}`}>{t('report.backToExercise')}</Link>
@@ -93,6 +99,22 @@ export function ReportPage({ session }: { session: Session }) {
               max={100}
               value={minimumGroup}
               onChange={(value) => setMinimumGroup(typeof value === 'number' ? value : null)}
+            />
+          </label>
+          <label>
+            {t('report.compared')}{' '}
+            <Select<number[]>
+              mode="multiple"
+              aria-label={t('report.compared')}
+              value={compared ?? []}
+              placeholder={t('report.comparedDefault')}
+              style={{ minWidth: 260 }}
+              maxCount={4}
+              onChange={(value) => setCompared(value.length > 0 ? value : null)}
+              options={earlier.map((exercise) => ({
+                value: exercise.id,
+                label: `${exercise.fiscal_year} ${language === 'en' && exercise.title_en ? exercise.title_en : exercise.title_ja}`,
+              }))}
             />
           </label>
           <Button onClick={() => void saveMinimum()}>{t('report.apply')}</Button>
