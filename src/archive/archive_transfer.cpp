@@ -14,6 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// All files of one archive together (each file also has its own limit, archive_format.cpp).
+constexpr std::uintmax_t kMaxArchiveBytes = std::uintmax_t{1} << 30;  // 1 GiB
+
 // Marks the rollback of a dry run (or of an import with conflicts) inside Database::Write.
 constexpr std::string_view kRolledBack = "archive import rolled back";
 
@@ -42,6 +45,7 @@ Result<std::map<std::string, std::string>> ReadDirectory(const fs::path& directo
     std::error_code code;
     if (!fs::is_directory(directory, code)) return DirectoryError("DIR", directory, "is not a directory");
     std::map<std::string, std::string> files;
+    std::uintmax_t total = 0;
     for (const auto& entry : fs::directory_iterator(directory, code)) {
         const std::string name = entry.path().filename().string();
         const std::size_t limit = MaxBytesOf(name);
@@ -56,6 +60,13 @@ Result<std::map<std::string, std::string>> ReadDirectory(const fs::path& directo
                 {name, 0, "",
                  "the file has " + std::to_string(size) + " bytes; at most " + std::to_string(limit) + " are read"});
             continue;
+        }
+        total += size;
+        if (total > kMaxArchiveBytes) {
+            problems.push_back({name, 0, "",
+                                "the archive's files have more than " + std::to_string(kMaxArchiveBytes) +
+                                    " bytes together; split it"});
+            return files;
         }
         std::ifstream stream(entry.path(), std::ios::binary);
         std::string bytes(static_cast<std::size_t>(size), '\0');
