@@ -4,7 +4,8 @@
 // 2. the organiser puts the police first in the reporting priority; the org lead sends one
 //    incident report to its ministry and the police; the controller queue lists the two
 //    deliveries police first, and the ministry's staff sees its delivery arrive live.
-// axe scans the desk homepage, the queue and the report form.
+// The inquiry carries a text file that the controller opens. axe scans the desk homepage,
+// the queue and the report form.
 // Run: ENSHU_BINARY=…/build/enshu ENSHU_WEB_ROOT=…/web/dist node --test tests/desks.test.js
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -76,6 +77,12 @@ describe('world desks', () => {
     await participant.getByLabel('件名').fill(subject);
     await participant.getByLabel('内容').fill('ファイルが暗号化されました。<b>至急</b>助言をお願いします。');
     await participant.getByLabel('担当者名').fill('CSIRT 山田');
+    await participant.getByTestId('desk-file-input').setInputFiles({
+      name: 'detection-log.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('13:05 EDR alert: mass file encryption on FS01\n'),
+    });
+    await participant.getByText('detection-log.txt').waitFor();
     const homepage = await new AxeBuilder({ page: participant }).analyze();
     assert.deepEqual(seriousViolations(homepage), [], 'desk homepage');
     await participant.getByRole('button', { name: '送信する' }).click();
@@ -105,6 +112,11 @@ describe('world desks', () => {
     await drawer.waitFor();
     // The text is shown as text, never as markup.
     await drawer.getByText('ファイルが暗号化されました。<b>至急</b>助言をお願いします。').waitFor();
+    // The attached file opens for the desk (served by the attachment store with safe headers).
+    const attachmentUrl = await drawer.getByTestId('case-attachment').getAttribute('href');
+    const attachment = await controller.request.get(attachmentUrl);
+    assert.equal(attachment.status(), 200);
+    assert.equal(await attachment.text(), '13:05 EDR alert: mass file encryption on FS01\n');
     await drawer.getByRole('button', { name: '担当する' }).click();
     await drawer.getByText('担当: ').waitFor();
     const reply = 'ネットワークから切り離し、ログを保全してください。';

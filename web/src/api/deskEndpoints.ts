@@ -77,9 +77,15 @@ export function actOnCase(
   action: CaseAction,
   body = '',
   assigneeUserId?: number,
+  attachmentId?: number,
 ): Promise<CaseDetail> {
   return request<CaseDetail>('POST', `${base(exerciseId)}/cases/${caseId}/actions`, {
-    json: { action, body, ...(assigneeUserId ? { assignee_user_id: assigneeUserId } : {}) },
+    json: {
+      action,
+      body,
+      ...(assigneeUserId ? { assignee_user_id: assigneeUserId } : {}),
+      ...(attachmentId ? { attachment_id: attachmentId } : {}),
+    },
   });
 }
 

@@ -80,6 +80,7 @@ export interface CaseMessage {
   wall_at: string;
   wall_at_us: number;
   wall_scenario_time: string | null;
+  attachment: { id: number; url: string } | null;
 }
 
 export interface ReplyTemplate {
@@ -95,6 +96,7 @@ export interface IncidentReport {
   stage: ReportStage;
   organisation_id: number;
   fields: Record<string, string>;
+  attachment: { id: number; url: string } | null;
   created_at: string;
   created_scenario_time: string | null;
   deliveries: {
@@ -162,6 +164,7 @@ export interface ReportInput {
   recipients: string[];
   urgency: Urgency;
   fields: Record<string, string>;
+  attachment_id?: number;
 }
 
 export interface InquiryInput {
@@ -171,6 +174,7 @@ export interface InquiryInput {
   body: string;
   contact_name: string;
   contact_detail: string;
+  attachment_id?: number;
 }
 
 export interface StaffMember {

@@ -62,6 +62,7 @@ describe('case lists', () => {
       wall_at: '',
       wall_at_us: 0,
       wall_scenario_time: null,
+      attachment: null,
     };
     const once = appendMessage(detail, deskCase(1, 10, 0, { state: 'answered' }), message);
     const twice = appendMessage(once, deskCase(1, 10, 0, { state: 'answered' }), message);

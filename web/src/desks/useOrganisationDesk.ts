@@ -14,7 +14,7 @@ export interface OrganisationDesk {
   reload: () => void;
   open: (caseId: number) => void;
   close: () => void;
-  answer: (body: string) => Promise<void>;
+  answer: (body: string, attachmentId?: number) => Promise<void>;
 }
 
 // The organisation's side of the desks in its console: its cases (inquiries and report
@@ -61,9 +61,9 @@ export function useOrganisationDesk(exerciseId: number | null): OrganisationDesk
   }, []);
 
   const answer = useCallback(
-    async (body: string) => {
+    async (body: string, attachmentId?: number) => {
       if (exerciseId === null || openId.current === null) return;
-      const detail = await actOnCase(exerciseId, openId.current, 'inbound', body);
+      const detail = await actOnCase(exerciseId, openId.current, 'inbound', body, undefined, attachmentId);
       setOpenCase(detail);
       setCases((current) => upsertCase(current, detail));
     },

@@ -3,10 +3,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { getDesk, sendInquiry } from '../api/deskEndpoints';
+import { uploadAttachment } from '../api/prEndpoints';
 import type { Desk, InquiryInput } from '../api/deskTypes';
 import type { Session } from '../api/types';
 import { organisationMembership } from '../auth/roles';
 import { DeskMarking } from '../components/desks/DeskMarking';
+import { FilePicker } from '../components/desks/FilePicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotFound } from '../components/NotFound';
 import { localText } from '../desks/deskName';
@@ -27,6 +29,7 @@ export function DeskHomePage({ session }: { session: Session }) {
   const [error, setError] = useState<unknown>(null);
   const [sendError, setSendError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm<InquiryInput>();
   const language = currentLanguage();
 
@@ -45,12 +48,15 @@ export function DeskHomePage({ session }: { session: Session }) {
     setSending(true);
     setSendError(null);
     try {
+      const attachment = file ? await uploadAttachment(exerciseId, file) : null;
       await sendInquiry(exerciseId, deskId, {
         ...values,
         contact_name: values.contact_name ?? '',
         contact_detail: values.contact_detail ?? '',
+        ...(attachment ? { attachment_id: attachment.id } : {}),
       });
       form.resetFields();
+      setFile(null);
       void message.success(t('desks.home.sent'));
     } catch (failure) {
       setSendError(failure);
@@ -128,6 +134,9 @@ export function DeskHomePage({ session }: { session: Session }) {
                 </Form.Item>
                 <Form.Item name="contact_detail" label={t('desks.home.contactDetail')} rules={[{ max: 200 }]}>
                   <Input maxLength={200} />
+                </Form.Item>
+                <Form.Item label={t('desks.attachment.label')}>
+                  <FilePicker file={file} onChange={setFile} onTooLarge={() => void message.error(t('desks.attachment.tooLarge'))} />
                 </Form.Item>
                 <ErrorAlert error={sendError} />
                 <Button type="primary" htmlType="submit" loading={sending} className="block-gap-top">

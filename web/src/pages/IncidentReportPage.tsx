@@ -3,11 +3,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { getReportingConfig, listIncidentReports, sendIncidentReport } from '../api/deskEndpoints';
+import { uploadAttachment } from '../api/prEndpoints';
 import type { IncidentReport, ReportingConfig, ReportStage, Urgency } from '../api/deskTypes';
 import type { Session } from '../api/types';
 import { organisationMembership } from '../auth/roles';
 import { CaseStateTag } from '../components/desks/CaseStateTag';
 import { DeskMarking } from '../components/desks/DeskMarking';
+import { FilePicker } from '../components/desks/FilePicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotFound } from '../components/NotFound';
 import { localText } from '../desks/deskName';
@@ -39,6 +41,7 @@ export function IncidentReportPage({ session }: { session: Session }) {
   const [error, setError] = useState<unknown>(null);
   const [sendError, setSendError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm<FormValues>();
   const stage = Form.useWatch('stage', form) ?? 'first';
 
@@ -79,7 +82,9 @@ export function IncidentReportPage({ session }: { session: Session }) {
     setSending(true);
     setSendError(null);
     try {
+      const attachment = file ? await uploadAttachment(exerciseId, file) : null;
       await sendIncidentReport(exerciseId, {
+        ...(attachment ? { attachment_id: attachment.id } : {}),
         stage: values.stage,
         ...(values.stage !== 'first' && values.incident_id ? { incident_id: values.incident_id } : {}),
         recipients: deliveryOrder(config, chosen),
@@ -88,6 +93,7 @@ export function IncidentReportPage({ session }: { session: Session }) {
       });
       form.resetFields();
       setChosen([]);
+      setFile(null);
       void message.success(t('desks.report.sent'));
       listIncidentReports(exerciseId).then(setReports, setError);
     } catch (failure) {
@@ -220,6 +226,9 @@ export function IncidentReportPage({ session }: { session: Session }) {
                     <Input.TextArea rows={1} maxLength={4000} />
                   </Form.Item>
                 ))}
+              <Form.Item label={t('desks.attachment.label')}>
+                <FilePicker file={file} onChange={setFile} onTooLarge={() => void message.error(t('desks.attachment.tooLarge'))} />
+              </Form.Item>
               <ErrorAlert error={sendError} />
               <Button type="primary" htmlType="submit" loading={sending} disabled={chosen.length === 0} className="block-gap-top">
                 {t('desks.report.send')}

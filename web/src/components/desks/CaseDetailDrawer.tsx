@@ -92,6 +92,11 @@ export function CaseDetailDrawer({ detail, staff, fields, myUserId, canAct, onCl
                 ))}
             </Descriptions>
           )}
+          {detail.report?.attachment && (
+            <a href={detail.report.attachment.url} target="_blank" rel="noopener noreferrer" data-testid="report-attachment">
+              {t('desks.attachment.openPlain')}
+            </a>
+          )}
           <CaseThread messages={detail.messages} />
           <ErrorAlert error={error} />
           {canAct && (

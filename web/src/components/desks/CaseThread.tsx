@@ -35,6 +35,11 @@ export function CaseThread({ messages }: { messages: CaseMessage[] }) {
             <Typography.Paragraph className="case-message-body" style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
               {message.body || t('desks.thread.noText')}
             </Typography.Paragraph>
+            {message.attachment && (
+              <a href={message.attachment.url} target="_blank" rel="noopener noreferrer" data-testid="case-attachment">
+                {t('desks.attachment.openPlain')}
+              </a>
+            )}
           </Space>
         </List.Item>
       )}

@@ -1,12 +1,14 @@
-import { Alert, Button, Drawer, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Drawer, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { uploadAttachment } from '../../api/prEndpoints';
 import { currentLanguage } from '../../i18n';
 import type { OrganisationDesk } from '../../desks/useOrganisationDesk';
 import { ErrorAlert } from '../ErrorAlert';
 import { CaseStateTag } from './CaseStateTag';
 import { CaseThread } from './CaseThread';
+import { FilePicker } from './FilePicker';
 
 // The participant console's desk panel: links to the desks, the incident-report form and
 // the supply-chain page; the organisation's cases with replies arriving live; a case's
@@ -23,7 +25,9 @@ export function OrganisationDeskPanel({
   const { t } = useTranslation();
   const language = currentLanguage();
   const [form] = Form.useForm<{ body: string }>();
+  const { message } = AntApp.useApp();
   const [sending, setSending] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
   const newestFirst = [...desk.cases].reverse();
 
@@ -31,8 +35,10 @@ export function OrganisationDeskPanel({
     setSending(true);
     setError(null);
     try {
-      await desk.answer(body);
+      const attachment = file ? await uploadAttachment(exerciseId, file) : null;
+      await desk.answer(body, attachment?.id);
       form.resetFields();
+      setFile(null);
     } catch (failure) {
       setError(failure);
     } finally {
@@ -117,6 +123,9 @@ export function OrganisationDeskPanel({
                 rules={[{ required: true, message: t('desks.validation.required') }, { max: 8000 }]}
               >
                 <Input.TextArea rows={3} maxLength={8000} />
+              </Form.Item>
+              <Form.Item label={t('desks.attachment.label')}>
+                <FilePicker file={file} onChange={setFile} onTooLarge={() => void message.error(t('desks.attachment.tooLarge'))} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={sending}>
                 {t('desks.panel.send')}
