@@ -7,6 +7,13 @@ import { RATINGS, ratingLabelKey } from '../../floor/ratingScale';
 import { localText } from '../../live/localText';
 import { ErrorAlert } from '../ErrorAlert';
 
+// "2023-12-07T04:05:00.000Z" in the browser's time zone and the UI language.
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(currentLanguage() === 'en' ? 'en-GB' : 'ja-JP', { dateStyle: 'short', timeStyle: 'short' });
+}
+
 interface Values {
   rating?: number;
   comment?: string;
@@ -74,7 +81,7 @@ export function ObservationForm({
         {t('floor.rating.save')}
       </Button>{' '}
       <Typography.Text type="secondary" aria-live="polite" data-testid="observation-state">
-        {dirty ? t('floor.rating.unsaved') : saved ? t('floor.rating.savedAt', { at: saved.updated_at }) : t('floor.rating.notYet')}
+        {dirty ? t('floor.rating.unsaved') : saved ? t('floor.rating.savedAt', { at: localTime(saved.updated_at) }) : t('floor.rating.notYet')}
       </Typography.Text>
     </Form>
   );
