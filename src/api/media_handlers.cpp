@@ -123,7 +123,7 @@ Result<Response> SetHidden(RequestContext& context, bool hidden) {
     if (!item) return tl::unexpected(item.error());
     const std::int64_t now_us =
         std::chrono::duration_cast<std::chrono::microseconds>(context.services.clock.Now().time_since_epoch()).count();
-    return Response::Json(world::MediaItemJson(*item, now_us, std::nullopt));
+    return Response::Json(world::MediaItemJson(*item, world::MediaTime{now_us, std::nullopt, 0}));
 }
 
 }  // namespace
@@ -183,7 +183,7 @@ Result<Response> HandleListMediaItems(RequestContext& context) {
                               channel, limit);
     if (!feed) return tl::unexpected(feed.error());
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& item : feed->items) items.push_back(world::MediaItemJson(item, feed->now_us, feed->scenario_minutes_now));
+    for (const auto& item : feed->items) items.push_back(world::MediaItemJson(item, feed->Time()));
     nlohmann::json scenario_time = nullptr;
     if (feed->scenario_minutes_now) {
         scenario_time = scenario::FormatScenarioTime(
@@ -205,8 +205,9 @@ Result<Response> HandleCreateMediaItem(RequestContext& context) {
     if (!service) return tl::unexpected(service.error());
     auto item = service->Post(*exercise_id, *input, ActorOf(context));
     if (!item) return tl::unexpected(item.error());
-    return Response::Json(world::MediaItemJson(*item, item->published_at_us.value_or(0), item->published_scenario_minutes),
-                          201);
+    return Response::Json(
+        world::MediaItemJson(*item, world::MediaTime{item->published_at_us.value_or(0), item->published_scenario_minutes, 0}),
+        201);
 }
 
 Result<Response> HandleHideMediaItem(RequestContext& context) { return SetHidden(context, true); }

@@ -17,6 +17,18 @@ Result<std::optional<double>> ScenarioMinutesNow(db::Connection& connection, std
     return std::optional<double>(ScenarioMinutesAt(stored->snapshot, scenes, now_us));
 }
 
+Result<double> ScenarioMinutesPerSecondNow(db::Connection& connection, std::int64_t exercise_id,
+                                           const std::vector<scenario::Scene>& scenes) {
+    auto stored = live::LoadClock(connection, exercise_id);
+    if (!stored) return tl::unexpected(stored.error());
+    const ClockSnapshot& clock = stored->snapshot;
+    if (stored->version == 0 || clock.state != ClockState::kRunning || clock.scene_index < 0 ||
+        static_cast<std::size_t>(clock.scene_index) >= scenes.size()) {
+        return 0.0;
+    }
+    return scenes[static_cast<std::size_t>(clock.scene_index)].speed / 60.0;
+}
+
 void AddTimeStamp(nlohmann::json& object, const std::string& prefix, std::optional<std::int64_t> wall_us,
                   std::optional<double> scenario_minutes) {
     object[prefix + "_at"] =

@@ -19,6 +19,11 @@ namespace enshu::world {
 Result<std::optional<double>> ScenarioMinutesNow(db::Connection& connection, std::int64_t exercise_id,
                                                  const std::vector<scenario::Scene>& scenes, std::int64_t now_us);
 
+// Inside a transaction: how fast scenario time runs now, in scenario minutes per wall
+// second (the current scene's speed / 60 while running; 0 when paused, ended or not started).
+Result<double> ScenarioMinutesPerSecondNow(db::Connection& connection, std::int64_t exercise_id,
+                                           const std::vector<scenario::Scene>& scenes);
+
 // Adds "<prefix>_at" (ISO text), "<prefix>_at_us", "<prefix>_scenario_minutes" and
 // "<prefix>_scenario_time" ("D1 10:05", null before the clock started) to `object`.
 void AddTimeStamp(nlohmann::json& object, const std::string& prefix, std::optional<std::int64_t> wall_us,

@@ -168,22 +168,30 @@ std::vector<std::string> ParseHashtags(const std::string& text) {
     return tags;
 }
 
+EngagementCurve EngagementCurveOf(std::int64_t item_id, std::int64_t base) {
+    const std::uint64_t mixed = Mix(static_cast<std::uint64_t>(item_id));
+    EngagementCurve curve;
+    const double factor = 0.8 + 0.4 * static_cast<double>(mixed % 1001) / 1000.0;
+    curve.level = static_cast<double>(base) * factor;
+    curve.share_ratio = 0.15 + 0.25 * static_cast<double>((mixed >> 16) % 101) / 100.0;
+    curve.reply_ratio = 0.05 + 0.10 * static_cast<double>((mixed >> 32) % 101) / 100.0;
+    curve.tau_minutes = kEngagementMinutes;
+    return curve;
+}
+
 Engagement EngagementAt(std::int64_t item_id, std::int64_t base, double elapsed_minutes) {
     const double elapsed = std::max(0.0, elapsed_minutes);
-    const std::uint64_t mixed = Mix(static_cast<std::uint64_t>(item_id));
-    const double factor = 0.8 + 0.4 * static_cast<double>(mixed % 1001) / 1000.0;
-    const double share_ratio = 0.15 + 0.25 * static_cast<double>((mixed >> 16) % 101) / 100.0;
-    const double reply_ratio = 0.05 + 0.10 * static_cast<double>((mixed >> 32) % 101) / 100.0;
-    const double level = static_cast<double>(base) * factor * (1.0 - std::exp(-elapsed / kEngagementMinutes));
+    const EngagementCurve curve = EngagementCurveOf(item_id, base);
+    const double level = curve.level * (1.0 - std::exp(-elapsed / curve.tau_minutes));
     Engagement engagement;
     engagement.likes = static_cast<std::int64_t>(std::floor(level));
-    engagement.shares = static_cast<std::int64_t>(std::floor(level * share_ratio));
-    engagement.replies = static_cast<std::int64_t>(std::floor(level * reply_ratio));
+    engagement.shares = static_cast<std::int64_t>(std::floor(level * curve.share_ratio));
+    engagement.replies = static_cast<std::int64_t>(std::floor(level * curve.reply_ratio));
     engagement.views = static_cast<std::int64_t>(std::floor(level * 14.0 + (elapsed > 0 ? 1.0 : 0.0)));
     return engagement;
 }
 
-nlohmann::json MediaItemJson(const MediaItem& item, std::int64_t now_us, std::optional<double> scenario_minutes_now) {
+nlohmann::json MediaItemJson(const MediaItem& item, const MediaTime& time) {
     nlohmann::json json = {{"id", item.id},
                            {"persona", PersonaJson(item.persona)},
                            {"channel", item.channel},
@@ -200,11 +208,14 @@ nlohmann::json MediaItemJson(const MediaItem& item, std::int64_t now_us, std::op
     json["scheduled_minutes"] = item.scheduled_minutes ? nlohmann::json(*item.scheduled_minutes) : nlohmann::json();
     AddTimeStamp(json, "published", item.published_at_us, item.published_scenario_minutes);
     double elapsed = 0;
+    double minutes_per_second = 0;
     if (item.published_at_us) {
-        if (item.published_scenario_minutes && scenario_minutes_now) {
-            elapsed = *scenario_minutes_now - *item.published_scenario_minutes;
+        if (item.published_scenario_minutes && time.scenario_minutes) {
+            elapsed = *time.scenario_minutes - *item.published_scenario_minutes;
+            minutes_per_second = time.scenario_minutes_per_second;
         } else {
-            elapsed = static_cast<double>(now_us - *item.published_at_us) / 60e6;
+            elapsed = static_cast<double>(time.now_us - *item.published_at_us) / 60e6;
+            minutes_per_second = 1.0 / 60.0;
         }
     }
     const Engagement engagement = EngagementAt(item.id, item.base_engagement, elapsed);
@@ -212,6 +223,13 @@ nlohmann::json MediaItemJson(const MediaItem& item, std::int64_t now_us, std::op
                           {"shares", engagement.shares},
                           {"replies", engagement.replies},
                           {"views", engagement.views}};
+    const EngagementCurve curve = EngagementCurveOf(item.id, item.base_engagement);
+    json["engagement_curve"] = {{"level", curve.level},
+                                {"share_ratio", curve.share_ratio},
+                                {"reply_ratio", curve.reply_ratio},
+                                {"tau_minutes", curve.tau_minutes},
+                                {"elapsed_minutes", std::max(0.0, elapsed)},
+                                {"minutes_per_second", item.published_at_us ? minutes_per_second : 0.0}};
     return json;
 }
 

@@ -73,6 +73,17 @@ struct Engagement {
 // item always shows the same counts at the same time and they never go down.
 Engagement EngagementAt(std::int64_t item_id, std::int64_t base, double elapsed_minutes);
 
+// The curve behind EngagementAt, for clients that let the counts tick between reads:
+// likes = floor(level * (1 - e^(-t/tau))), shares = floor(that level * share_ratio) …,
+// views = floor(level_now * 14 + (t > 0 ? 1 : 0)).
+struct EngagementCurve {
+    double level = 0;
+    double share_ratio = 0;
+    double reply_ratio = 0;
+    double tau_minutes = 30;
+};
+EngagementCurve EngagementCurveOf(std::int64_t item_id, std::int64_t base);
+
 struct MediaItem {
     std::int64_t id = 0;
     std::int64_t exercise_id = 0;
@@ -89,8 +100,17 @@ struct MediaItem {
     std::optional<double> published_scenario_minutes;
 };
 
-// The item with its counts at (now_us, scenario_minutes_now): elapsed time is scenario
-// time when both are known, wall time otherwise.
-nlohmann::json MediaItemJson(const MediaItem& item, std::int64_t now_us, std::optional<double> scenario_minutes_now);
+// The moment a media item is shown at.
+struct MediaTime {
+    std::int64_t now_us = 0;
+    std::optional<double> scenario_minutes;   // null before the clock started
+    double scenario_minutes_per_second = 0;   // 0 unless the clock runs
+};
+
+// The item with its counts at `time`: elapsed time is scenario time when the item and the
+// clock both have it, wall time otherwise; "engagement_curve" {level, share_ratio,
+// reply_ratio, tau_minutes, elapsed_minutes, minutes_per_second} lets a client continue the
+// counts until its next read.
+nlohmann::json MediaItemJson(const MediaItem& item, const MediaTime& time);
 
 }  // namespace enshu::world

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace enshu::world {
 namespace {
 
@@ -36,6 +38,35 @@ TEST(MediaModelTest, EngagementIsDeterministicGrowsAndSaturates) {
     EXPECT_NE(EngagementAt(42, 1000, 1000).likes, EngagementAt(43, 1000, 1000).likes);
     EXPECT_EQ(EngagementAt(42, 0, 1000).likes, 0);
     EXPECT_EQ(EngagementAt(42, 1000, -5).likes, 0);  // never negative before publication
+}
+
+TEST(MediaModelTest, TheCurveReproducesTheCounts) {
+    const EngagementCurve curve = EngagementCurveOf(42, 1000);
+    EXPECT_GE(curve.level, 800);
+    EXPECT_LE(curve.level, 1200);
+    const double level = curve.level * (1 - std::exp(-45.0 / curve.tau_minutes));
+    const Engagement counts = EngagementAt(42, 1000, 45);
+    EXPECT_EQ(counts.likes, static_cast<std::int64_t>(std::floor(level)));
+    EXPECT_EQ(counts.shares, static_cast<std::int64_t>(std::floor(level * curve.share_ratio)));
+    EXPECT_EQ(counts.replies, static_cast<std::int64_t>(std::floor(level * curve.reply_ratio)));
+    EXPECT_EQ(counts.views, static_cast<std::int64_t>(std::floor(level * 14 + 1)));
+}
+
+TEST(MediaModelTest, ItemJsonUsesScenarioTimeWhenBothHaveIt) {
+    MediaItem item;
+    item.id = 5;
+    item.base_engagement = 600;
+    item.published = true;
+    item.published_at_us = 1'000'000'000;
+    item.published_scenario_minutes = 600;
+    const auto scenario = MediaItemJson(item, MediaTime{item.published_at_us.value() + 60'000'000, 630.0, 0.2});
+    EXPECT_DOUBLE_EQ(scenario["engagement_curve"]["elapsed_minutes"].get<double>(), 30.0);
+    EXPECT_DOUBLE_EQ(scenario["engagement_curve"]["minutes_per_second"].get<double>(), 0.2);
+    EXPECT_EQ(scenario["engagement"]["likes"], EngagementAt(5, 600, 30).likes);
+    item.published_scenario_minutes.reset();  // published before the clock started: wall time
+    const auto wall = MediaItemJson(item, MediaTime{item.published_at_us.value() + 120'000'000, 630.0, 0.2});
+    EXPECT_DOUBLE_EQ(wall["engagement_curve"]["elapsed_minutes"].get<double>(), 2.0);
+    EXPECT_DOUBLE_EQ(wall["engagement_curve"]["minutes_per_second"].get<double>(), 1.0 / 60);
 }
 
 TEST(MediaModelTest, ValidatesPersonasAndItems) {

@@ -59,19 +59,22 @@ Status NotFound(const std::string& field, const std::string& what) {
 
 audit::Actor SystemActor() { return {std::nullopt, "system", "", ""}; }
 
+// The moment `now_us` of the exercise: scenario position and rate (world/feed_clock.hpp).
+Result<MediaTime> MediaTimeOf(db::Connection& connection, std::int64_t exercise_id,
+                              const std::vector<scenario::Scene>& scenes, std::int64_t now_us) {
+    auto minutes = ScenarioMinutesNow(connection, exercise_id, scenes, now_us);
+    if (!minutes) return tl::unexpected(minutes.error());
+    auto rate = ScenarioMinutesPerSecondNow(connection, exercise_id, scenes);
+    if (!rate) return tl::unexpected(rate.error());
+    return MediaTime{now_us, *minutes, *rate};
+}
+
 }  // namespace
 
 MediaService::MediaService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
                            const live::EventLog& events, live::ScenarioSource& scenarios)
     : database_(database), clock_(clock), audit_(audit), events_(events), scenarios_(scenarios),
       attachments_(clock, audit) {}
-
-Result<std::optional<double>> MediaService::MinutesNow(db::Connection& connection, std::int64_t exercise_id,
-                                                       std::int64_t now_us) {
-    auto snapshot = scenarios_.Load(exercise_id);
-    if (!snapshot) return tl::unexpected(snapshot.error());
-    return ScenarioMinutesNow(connection, exercise_id, (*snapshot)->master.scenes, now_us);
-}
 
 Result<Persona> MediaService::LoadPersona(db::Connection& connection, std::int64_t exercise_id,
                                           std::int64_t persona_id) const {
@@ -195,8 +198,10 @@ Result<std::vector<Persona>> MediaService::ListPersonas(std::int64_t exercise_id
     return personas;
 }
 
-Status MediaService::Publish(db::Connection& connection, const MediaItem& item, std::int64_t now_us,
-                             std::optional<double> minutes, const audit::Actor& actor) {
+Status MediaService::Publish(db::Connection& connection, const MediaItem& item, const MediaTime& time,
+                             const audit::Actor& actor) {
+    const std::int64_t now_us = time.now_us;
+    const std::optional<double> minutes = time.scenario_minutes;
     auto released = connection.Execute(kReleaseItem, {item.exercise_id, item.id, now_us, OptionalValue(minutes)});
     if (!released) return tl::unexpected(released.error());
     if (*released == 0) return Ok();  // released already (exactly once)
@@ -215,7 +220,7 @@ Status MediaService::Publish(db::Connection& connection, const MediaItem& item, 
         return audited;
     }
     if (published->hidden) return Ok();
-    return Announce(connection, "media.published", {{"item", MediaItemJson(*published, now_us, minutes)}},
+    return Announce(connection, "media.published", {{"item", MediaItemJson(*published, time)}},
                     item.exercise_id, false, now_us);
 }
 
@@ -250,16 +255,16 @@ Result<MediaItem> MediaService::Post(std::int64_t exercise_id, const MediaItemIn
         if (!item) return tl::unexpected(item.error());
         if (auto audited = audit_.Append(connection, actor,
                                          {exercise_id, "media.item.create", "media_item", std::to_string(item->id),
-                                          nullptr, MediaItemJson(*item, now_us, std::nullopt)});
+                                          nullptr, MediaItemJson(*item, MediaTime{now_us, std::nullopt, 0})});
             !audited) {
             return audited;
         }
-        auto minutes = ScenarioMinutesNow(connection, exercise_id, (*snapshot)->master.scenes, now_us);
-        if (!minutes) return tl::unexpected(minutes.error());
+        auto time = MediaTimeOf(connection, exercise_id, (*snapshot)->master.scenes, now_us);
+        if (!time) return tl::unexpected(time.error());
         if (!input.scheduled_minutes) {
-            if (auto published = Publish(connection, *item, now_us, *minutes, actor); !published) return published;
+            if (auto published = Publish(connection, *item, *time, actor); !published) return published;
         } else if (auto announced = Announce(connection, "media.scheduled",
-                                             {{"item", MediaItemJson(*item, now_us, *minutes)}}, exercise_id, true,
+                                             {{"item", MediaItemJson(*item, *time)}}, exercise_id, true,
                                              now_us);
                    !announced) {
             return announced;
@@ -306,10 +311,10 @@ Result<MediaItem> MediaService::SetHidden(std::int64_t exercise_id, std::int64_t
             if (item->published) {
                 auto snapshot = scenarios_.Load(exercise_id);
                 if (!snapshot) return tl::unexpected(snapshot.error());
-                auto minutes = ScenarioMinutesNow(connection, exercise_id, (*snapshot)->master.scenes, now_us);
-                if (!minutes) return tl::unexpected(minutes.error());
+                auto time = MediaTimeOf(connection, exercise_id, (*snapshot)->master.scenes, now_us);
+                if (!time) return tl::unexpected(time.error());
                 const nlohmann::json payload = hidden ? nlohmann::json{{"id", item_id}}
-                                                      : nlohmann::json{{"item", MediaItemJson(*item, now_us, *minutes)}};
+                                                      : nlohmann::json{{"item", MediaItemJson(*item, *time)}};
                 if (auto announced = Announce(connection, hidden ? "media.hidden" : "media.unhidden", payload,
                                               exercise_id, false, now_us);
                     !announced) {
@@ -346,15 +351,15 @@ Result<int> MediaService::ReleaseDue(std::optional<std::int64_t> exercise_id) {
             if (!clock) return tl::unexpected(clock.error());
             if (clock->version == 0 || clock->snapshot.state == ClockState::kScheduled) return Ok();
             const std::int64_t now_us = MicrosNow(clock_);
-            auto minutes = ScenarioMinutesNow(connection, exercise, (*snapshot)->master.scenes, now_us);
-            if (!minutes) return tl::unexpected(minutes.error());
-            if (!*minutes) return Ok();
-            auto due = connection.Query(kDueItems, {exercise, **minutes});
+            auto time = MediaTimeOf(connection, exercise, (*snapshot)->master.scenes, now_us);
+            if (!time) return tl::unexpected(time.error());
+            if (!time->scenario_minutes) return Ok();
+            auto due = connection.Query(kDueItems, {exercise, *time->scenario_minutes});
             if (!due) return tl::unexpected(due.error());
             for (const db::Row& row : *due) {
                 auto item = LoadItem(connection, exercise, row.Int(0));
                 if (!item) return tl::unexpected(item.error());
-                if (auto published = Publish(connection, *item, now_us, *minutes, SystemActor()); !published) {
+                if (auto published = Publish(connection, *item, *time, SystemActor()); !published) {
                     return published;
                 }
                 ++released;
@@ -373,9 +378,10 @@ Result<MediaFeed> MediaService::Feed(std::int64_t exercise_id, MediaAudience aud
     MediaFeed feed;
     auto read = database_.Read([&](db::Connection& connection) -> Status {
         feed.now_us = MicrosNow(clock_);
-        auto minutes = ScenarioMinutesNow(connection, exercise_id, (*snapshot)->master.scenes, feed.now_us);
-        if (!minutes) return tl::unexpected(minutes.error());
-        feed.scenario_minutes_now = *minutes;
+        auto time = MediaTimeOf(connection, exercise_id, (*snapshot)->master.scenes, feed.now_us);
+        if (!time) return tl::unexpected(time.error());
+        feed.scenario_minutes_now = time->scenario_minutes;
+        feed.scenario_minutes_per_second = time->scenario_minutes_per_second;
         auto rows = connection.Query(kFeedItems, {exercise_id, channel,
                                                   std::int64_t{audience == MediaAudience::kStaff ? 1 : 0},
                                                   std::int64_t{limit}});

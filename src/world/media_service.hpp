@@ -37,6 +37,9 @@ struct MediaFeed {
     std::vector<MediaItem> items;               // newest first (scheduled ones by their time, after)
     std::int64_t now_us = 0;
     std::optional<double> scenario_minutes_now;  // null before the clock started
+    double scenario_minutes_per_second = 0;      // 0 unless the clock runs
+
+    MediaTime Time() const { return {now_us, scenario_minutes_now, scenario_minutes_per_second}; }
 };
 
 struct HashtagTrend {
@@ -70,14 +73,12 @@ class MediaService {
     Result<int> ReleaseDue(std::optional<std::int64_t> exercise_id = std::nullopt);
 
   private:
-    Result<std::optional<double>> MinutesNow(db::Connection& connection, std::int64_t exercise_id,
-                                             std::int64_t now_us);
     Result<MediaItem> LoadItem(db::Connection& connection, std::int64_t exercise_id, std::int64_t item_id) const;
     Result<Persona> LoadPersona(db::Connection& connection, std::int64_t exercise_id, std::int64_t persona_id) const;
     Status Announce(db::Connection& connection, const std::string& type, const nlohmann::json& payload,
                     std::int64_t exercise_id, bool staff_only, std::int64_t now_us) const;
-    Status Publish(db::Connection& connection, const MediaItem& item, std::int64_t now_us,
-                   std::optional<double> minutes, const audit::Actor& actor);
+    Status Publish(db::Connection& connection, const MediaItem& item, const MediaTime& time,
+                   const audit::Actor& actor);
 
     db::Database& database_;
     const Clock& clock_;

@@ -122,6 +122,11 @@ describe('PR site', () => {
     const post = reader.page.getByTestId('media-card').filter({ hasText: text.split(' #')[0] });
     await post.waitFor({ timeout: 15_000 });
     assert.match(await post.textContent(), /東京ニュース/);
+    // The counts move between reads, like a real feed.
+    const views = post.getByTestId('media-views');
+    const first = await views.textContent();
+    await reader.page.waitForTimeout(3000);
+    assert.notEqual(await views.textContent(), first, 'the view count ticks');
     await reader.page.getByTestId('trend').filter({ hasText: '#停電' }).waitFor({ timeout: 15_000 });
     const media = await new AxeBuilder({ page: reader.page }).analyze();
     assert.deepEqual(seriousViolations(media), [], 'PR site press & social tab');

@@ -72,6 +72,16 @@ export interface Engagement {
   views: number;
 }
 
+// The curve behind the counts (world/media_model.hpp), so that they keep moving between reads.
+export interface EngagementCurve {
+  level: number;
+  share_ratio: number;
+  reply_ratio: number;
+  tau_minutes: number;
+  elapsed_minutes: number;
+  minutes_per_second: number;
+}
+
 export interface MediaItem {
   id: number;
   persona: Persona;
@@ -88,6 +98,9 @@ export interface MediaItem {
   published_at_us: number | null;
   published_scenario_time: string | null;
   engagement: Engagement;
+  engagement_curve?: EngagementCurve;
+  // Set by the feed state: when the browser received this version (ms since the epoch).
+  received_at_ms?: number;
 }
 
 export interface MediaFeed {

@@ -74,7 +74,7 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
   }, [exerciseId, organisationId]);
 
   const reloadMedia = useCallback(() => {
-    listMediaItems(exerciseId).then((answer) => dispatch({ type: 'mediaLoaded', media: answer.items }), setError);
+    listMediaItems(exerciseId).then((answer) => dispatch({ type: 'mediaLoaded', media: answer.items, at: Date.now() }), setError);
     listTrends(exerciseId).then((answer) => setTrends(answer.items), setError);
   }, [exerciseId]);
 
@@ -100,7 +100,7 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
 
   const onEvent = useCallback(
     (event: StreamEvent) => {
-      dispatch({ type: 'event', event });
+      dispatch({ type: 'event', event, at: Date.now() });
       if (event.type.startsWith('statement.')) {
         reloadOwn();
         reloadMetrics();

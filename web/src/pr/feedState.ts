@@ -2,7 +2,7 @@
 // items are upserted by id (a later version replaces an earlier one), hidden items drop
 // out, and both lists stay newest first. Pure, so the page and the tests share it.
 import type { StreamEvent } from '../api/liveTypes';
-import type { MediaItem, Statement } from '../api/prTypes';
+import type { Engagement, EngagementCurve, MediaItem, Statement } from '../api/prTypes';
 
 export interface FeedState {
   statements: Statement[];
@@ -13,10 +13,11 @@ export interface FeedState {
 
 export const emptyFeed: FeedState = { statements: [], media: [], scheduled: [] };
 
+// `at`: the browser's time of receipt (ms), from which the engagement counts tick on.
 export type FeedAction =
   | { type: 'statementsLoaded'; statements: Statement[] }
-  | { type: 'mediaLoaded'; media: MediaItem[] }
-  | { type: 'event'; event: StreamEvent };
+  | { type: 'mediaLoaded'; media: MediaItem[]; at: number }
+  | { type: 'event'; event: StreamEvent; at: number };
 
 const bySchedule = (a: MediaItem, b: MediaItem) => (a.scheduled_minutes ?? 0) - (b.scheduled_minutes ?? 0) || a.id - b.id;
 const statementTime = (statement: Statement) => statement.published_at_us ?? 0;
@@ -39,7 +40,7 @@ export function feedReducer(state: FeedState, action: FeedAction): FeedState {
     case 'mediaLoaded':
       return {
         ...state,
-        media: action.media.filter((item) => item.state === 'published'),
+        media: action.media.filter((item) => item.state === 'published').map((item) => ({ ...item, received_at_ms: action.at })),
         scheduled: action.media.filter((item) => item.state === 'scheduled').sort(bySchedule),
       };
     case 'event': {
@@ -61,7 +62,7 @@ export function feedReducer(state: FeedState, action: FeedAction): FeedState {
           if (!item) return state;
           return {
             ...state,
-            media: upsert(state.media, { ...item, hidden: false }, mediaTime),
+            media: upsert(state.media, { ...item, hidden: false, received_at_ms: action.at }, mediaTime),
             scheduled: state.scheduled.filter((waiting) => waiting.id !== item.id),
           };
         }
@@ -105,4 +106,31 @@ export function organisationsOf(statements: Statement[]): { id: number; name: st
 // "1.2万" / "12.3K" style compact counts, as social media shows them.
 export function compactCount(value: number, language: string): string {
   return new Intl.NumberFormat(language === 'en' ? 'en' : 'ja', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+// The counts of the curve after `elapsedMinutes` (the server's formula, world/media_model.cpp).
+export function engagementAt(curve: EngagementCurve, elapsedMinutes: number): Engagement {
+  const elapsed = Math.max(0, elapsedMinutes);
+  const level = curve.level * (1 - Math.exp(-elapsed / curve.tau_minutes));
+  return {
+    likes: Math.floor(level),
+    shares: Math.floor(level * curve.share_ratio),
+    replies: Math.floor(level * curve.reply_ratio),
+    views: Math.floor(level * 14 + (elapsed > 0 ? 1 : 0)),
+  };
+}
+
+// The counts of `item` at the browser time `nowMs`: continued from the server's answer at the
+// rate the exercise clock ran then (never below what the server said).
+export function engagementNow(item: MediaItem, nowMs: number): Engagement {
+  const curve = item.engagement_curve;
+  if (!curve || item.received_at_ms === undefined) return item.engagement;
+  const seconds = Math.max(0, (nowMs - item.received_at_ms) / 1000);
+  const ticking = engagementAt(curve, curve.elapsed_minutes + seconds * curve.minutes_per_second);
+  return {
+    likes: Math.max(ticking.likes, item.engagement.likes),
+    shares: Math.max(ticking.shares, item.engagement.shares),
+    replies: Math.max(ticking.replies, item.engagement.replies),
+    views: Math.max(ticking.views, item.engagement.views),
+  };
 }

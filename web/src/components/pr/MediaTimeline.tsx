@@ -2,7 +2,8 @@ import { Avatar, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MediaItem } from '../../api/prTypes';
 import { currentLanguage } from '../../i18n';
-import { compactCount } from '../../pr/feedState';
+import { useNowUs } from '../../live/useNow';
+import { compactCount, engagementNow } from '../../pr/feedState';
 
 interface Props {
   items: MediaItem[];
@@ -43,10 +44,14 @@ function PersonaAvatar({ item }: { item: MediaItem }) {
 export function MediaTimeline({ items, canHide, onHide }: Props) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  // Counts move every second between reads, like a real feed.
+  const nowMs = useNowUs(1000, items.length > 0) / 1000;
   if (items.length === 0) return <Empty description={t('pr.media.empty')} />;
   return (
     <ol className="media-timeline" aria-label={t('pr.media.title')}>
-      {items.map((item) => (
+      {items.map((item) => {
+        const engagement = engagementNow(item, nowMs);
+        return (
         <li key={item.id}>
           <Card size="small" className={`media-card media-${item.channel}`} data-testid="media-card" data-hidden={item.hidden}>
             <Space align="start">
@@ -70,10 +75,10 @@ export function MediaTimeline({ items, canHide, onHide }: Props) {
                   <img className="media-image" src={`${item.image.url}?disposition=inline`} alt={t('pr.media.imageAlt', { name: item.persona.name })} />
                 )}
                 <Space size="large" className="media-engagement" aria-label={t('pr.media.engagement')}>
-                  <span>{t('pr.media.replies', { count: compactCount(item.engagement.replies, language) })}</span>
-                  <span>{t('pr.media.shares', { count: compactCount(item.engagement.shares, language) })}</span>
-                  <span>{t('pr.media.likes', { count: compactCount(item.engagement.likes, language) })}</span>
-                  <span>{t('pr.media.views', { count: compactCount(item.engagement.views, language) })}</span>
+                  <span>{t('pr.media.replies', { count: compactCount(engagement.replies, language) })}</span>
+                  <span>{t('pr.media.shares', { count: compactCount(engagement.shares, language) })}</span>
+                  <span>{t('pr.media.likes', { count: compactCount(engagement.likes, language) })}</span>
+                  <span data-testid="media-views">{t('pr.media.views', { count: compactCount(engagement.views, language) })}</span>
                 </Space>
                 {item.hidden && <Tag className="tag-warn">{t('pr.media.hiddenTag')}</Tag>}
                 {canHide && (
@@ -85,7 +90,8 @@ export function MediaTimeline({ items, canHide, onHide }: Props) {
             </Space>
           </Card>
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }
