@@ -1,6 +1,7 @@
 // Evaluation instruments in a real browser against a real `enshu demo` server:
 // 1. an org lead chooses verification objectives, fills the action-record sheet (a
-//    submission with unanswered settings is refused and names them), and submits it;
+//    submission with unanswered settings is refused and names them), and submits it; the
+//    objectives show in the participant console;
 // 2. another org lead downloads the sheet as XLSX, a test edits it with ExcelJS (first
 //    with a wrong label: refused, the cell named, nothing stored), uploads it back and
 //    sees the answers in the form. axe scans the sheet;
@@ -107,6 +108,14 @@ describe('evaluation instruments', () => {
     await waitForValue(() => sheetStatus(page), (s) => s === 'submitted', 'submitted after reload');
     assert.equal(await page.getByTestId('sheet-2-issue-0').inputValue(), '手順書の保管場所が共有されていなかった');
     assert.match(await page.getByTestId('sheet-2-setting-1').textContent(), /よく対応できた/);
+
+    // The chosen objectives show in the participant console.
+    await page.getByTestId('open-console').click();
+    await waitForPath(page, (p) => /^\/exercises\/\d+\/play$/.test(p), 'participant console');
+    const objectives = page.getByTestId('console-objectives');
+    await objectives.waitFor();
+    assert.match(await objectives.textContent(), /⑩-1 夜間・休日の代行者への連絡/);
+    assert.equal(await objectives.locator('li').count(), 3);
   });
 
   test('an org lead downloads the sheet as XLSX, edits it and uploads it back', async () => {
