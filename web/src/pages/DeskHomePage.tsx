@@ -14,6 +14,9 @@ import { NotFound } from '../components/NotFound';
 import { localText } from '../desks/deskName';
 import { currentLanguage } from '../i18n';
 import { isApiError } from '../api/client';
+import { streamUrl } from '../api/liveEndpoints';
+import type { StreamEvent } from '../api/liveTypes';
+import { useEventStream } from '../live/useEventStream';
 
 // One mock agency homepage (/exercises/:id/desks/:deskId): its public notices and, for
 // organisation people, the inquiry/consultation form. Replies arrive in the console.
@@ -37,6 +40,14 @@ export function DeskHomePage({ session }: { session: Session }) {
     if (valid) getDesk(exerciseId, deskId).then(setDesk, setError);
   }, [valid, exerciseId, deskId]);
   useEffect(load, [load]);
+  // Notices published or changed by the organiser appear without a reload.
+  const onEvent = useCallback(
+    (event: StreamEvent) => {
+      if (event.type === 'desk.updated' && (event.payload as { desk_id?: number } | null)?.desk_id === deskId) load();
+    },
+    [deskId, load],
+  );
+  useEventStream(valid ? streamUrl(exerciseId) : null, { onEvent, onReconnected: load });
   // The first category is preselected once the desk has loaded (the form mounts before).
   useEffect(() => {
     if (desk && member && !form.getFieldValue('category')) form.setFieldValue('category', desk.categories[0]?.code);

@@ -9,6 +9,10 @@ import type { Session } from '../api/types';
 import { organisationMembership } from '../auth/roles';
 import { CaseStateTag } from '../components/desks/CaseStateTag';
 import { DeskMarking } from '../components/desks/DeskMarking';
+import { streamUrl } from '../api/liveEndpoints';
+import type { StreamEvent } from '../api/liveTypes';
+import { casePayload } from '../desks/caseList';
+import { useEventStream } from '../live/useEventStream';
 import { FilePicker } from '../components/desks/FilePicker';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NotFound } from '../components/NotFound';
@@ -51,6 +55,28 @@ export function IncidentReportPage({ session }: { session: Session }) {
     listIncidentReports(exerciseId).then(setReports, setError);
   }, [valid, member, exerciseId]);
   useEffect(load, [load]);
+  // Deliveries change state live (acknowledged, asked back, answered).
+  const onEvent = useCallback(
+    (event: StreamEvent) => {
+      const payload = casePayload(event);
+      if (!payload || payload.case.report_id === null) return;
+      const next = payload.case;
+      setReports((current) =>
+        current.map((report) =>
+          report.id !== next.report_id
+            ? report
+            : {
+                ...report,
+                deliveries: report.deliveries.map((delivery) =>
+                  delivery.case_id === next.id ? { ...delivery, state: next.state, first_reply_at: next.first_reply_at } : delivery,
+                ),
+              },
+        ),
+      );
+    },
+    [],
+  );
+  useEventStream(valid && member ? streamUrl(exerciseId) : null, { onEvent, onReconnected: load });
 
   const required = useMemo(() => (config ? requiredFieldsFor(config, chosen) : new Map<string, string[]>()), [config, chosen]);
   const incidents = useMemo(() => {
