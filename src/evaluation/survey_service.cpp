@@ -392,7 +392,12 @@ Result<StoredSurvey> SurveyService::SetWindow(std::int64_t exercise_id, std::int
             if (state == SurveyState::kDraft) {
                 return Fail(ErrorCode::kConflict, "status: a draft survey cannot be closed; open it first", "status");
             }
-            if (state == SurveyState::kScheduled) window.opens_at = now_text;
+            if (state == SurveyState::kScheduled) {
+                return Fail(ErrorCode::kConflict,
+                            "status: the survey has not opened yet (it opens at " + *window.opens_at +
+                                "); change its dates instead",
+                            "status");
+            }
             if (state != SurveyState::kClosed) window.closes_at = now_text;
         }
         auto changed = connection.Execute(

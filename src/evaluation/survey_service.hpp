@@ -93,7 +93,8 @@ class SurveyService {
                                 const audit::Actor& actor);
     // Open now: opens_at = now unless already open; a passed closes_at is cleared.
     Result<StoredSurvey> Open(std::int64_t exercise_id, std::int64_t survey_id, const audit::Actor& actor);
-    // Close now: closes_at = now (kConflict "status" for a draft).
+    // Close now: closes_at = now (kConflict "status" for a draft or a survey that has not
+    // opened yet; closing a closed survey changes nothing).
     Result<StoredSurvey> Close(std::int64_t exercise_id, std::int64_t survey_id, const audit::Actor& actor);
     // Deletes the survey with its answers (audited with the number of responses lost).
     Status Delete(std::int64_t exercise_id, std::int64_t survey_id, const audit::Actor& actor);

@@ -70,6 +70,9 @@ TEST_F(SurveyServiceTest, AnsweringWindowIsEnforcedWithAClearError) {
     definition.closes_at = "2023-12-31T00:00:00Z";
     ASSERT_TRUE(Service().Update(exercise_id_, survey.id, definition, actor_));
     auto early = Service().Respond(exercise_id_, survey.id, {org_a_, lead_a_, true}, kJoined, actor_);
+    auto close_early = Service().Close(exercise_id_, survey.id, actor_);
+    ASSERT_FALSE(close_early);
+    EXPECT_EQ(close_early.error().field, "status");
     ASSERT_FALSE(early);
     EXPECT_EQ(early.error().code, ErrorCode::kConflict);
     EXPECT_NE(early.error().message.find("opens at 2023-12-20"), std::string::npos);
