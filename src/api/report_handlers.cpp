@@ -38,15 +38,18 @@ Result<ReportCaller> RequireReportCaller(RequestContext& context, std::int64_t e
     caller.organiser = (*principal)->IsOrganiser(exercise_id);
     for (const Membership& membership : (*principal)->memberships) {
         if (membership.exercise_id != exercise_id) continue;
-        if (membership.role == Role::kMinistry && membership.ministry_code) caller.ministry_code = membership.ministry_code;
-        if (membership.role == Role::kOrgLead && membership.organisation_id) caller.own_organisation = membership.organisation_id;
+        if (membership.role == Role::kMinistry && membership.ministry_code)
+            caller.ministry_code = membership.ministry_code;
+        if (membership.role == Role::kOrgLead && membership.organisation_id)
+            caller.own_organisation = membership.organisation_id;
     }
     return caller;
 }
 
 std::optional<std::string> Query(const RequestContext& context, const char* name, Status& status) {
     auto value = context.request.QueryParam(name);
-    if (value && value->size() > kMaxQueryBytes) status = Fail(ErrorCode::kInvalidArgument, std::string(name) + ": too long", name);
+    if (value && value->size() > kMaxQueryBytes)
+        status = Fail(ErrorCode::kInvalidArgument, std::string(name) + ": too long", name);
     return value;
 }
 
@@ -73,8 +76,9 @@ Status RequireOrganisationInScope(RequestContext& context, const ReportCaller& c
         return Ok();
     });
     if (!read) return read;
-    const bool visible = ministry && (caller.organiser || (caller.ministry_code && *caller.ministry_code == *ministry) ||
-                                      (caller.own_organisation && *caller.own_organisation == organisation_id));
+    const bool visible =
+        ministry && (caller.organiser || (caller.ministry_code && *caller.ministry_code == *ministry) ||
+                     (caller.own_organisation && *caller.own_organisation == organisation_id));
     if (!visible) return Fail(ErrorCode::kNotFound, "no such organisation", "organisation_id");
     return Ok();
 }
@@ -94,35 +98,43 @@ Result<report::ReportScope> ExerciseScope(const ReportCaller& caller, const std:
 
 Result<std::string> Language(const std::optional<std::string>& text) {
     const std::string language = text.value_or("ja");
-    if (language != "ja" && language != "en") return Fail(ErrorCode::kInvalidArgument, "language must be ja or en", "language");
+    if (language != "ja" && language != "en")
+        return Fail(ErrorCode::kInvalidArgument, "language must be ja or en", "language");
     return language;
 }
 
 nlohmann::json SettingsJson(const report::ReportSettings& settings) {
     return {{"minimum_group", settings.minimum_group},
-            {"compared_exercise_ids",
-             settings.compared_exercise_ids ? nlohmann::json(*settings.compared_exercise_ids) : nlohmann::json(nullptr)},
+            {"compared_exercise_ids", settings.compared_exercise_ids ? nlohmann::json(*settings.compared_exercise_ids)
+                                                                     : nlohmann::json(nullptr)},
             {"effective_compared_exercise_ids", settings.effective_compared}};
 }
 
 std::string_view StateName(report::JobState state) {
     switch (state) {
-        case report::JobState::kRunning: return "running";
-        case report::JobState::kDone: return "done";
-        case report::JobState::kFailed: return "failed";
+        case report::JobState::kRunning:
+            return "running";
+        case report::JobState::kDone:
+            return "done";
+        case report::JobState::kFailed:
+            return "failed";
     }
     return "failed";
 }
 
 nlohmann::json JobJson(const report::JobStatus& status) {
-    nlohmann::json json = {{"key", status.key},   {"state", StateName(status.state)}, {"stage", status.stage},
-                           {"percent", status.percent}, {"format", status.format}};
+    nlohmann::json json = {{"key", status.key},
+                           {"state", StateName(status.state)},
+                           {"stage", status.stage},
+                           {"percent", status.percent},
+                           {"format", status.format}};
     if (status.state == report::JobState::kDone) {
         json["filename"] = status.filename;
         json["size"] = status.size;
     }
     if (status.state == report::JobState::kFailed) {
-        json["error"] = {{"code", ErrorCodeName(status.error.code)}, {"message", status.error.message},
+        json["error"] = {{"code", ErrorCodeName(status.error.code)},
+                         {"message", status.error.message},
                          {"field", status.error.field}};
     }
     return json;
@@ -172,8 +184,8 @@ Result<Response> HandleGetOrganisationReport(RequestContext& context) {
     const auto language = Language(Query(context, "language", status));
     if (!status) return tl::unexpected(status.error());
     if (!language) return tl::unexpected(language.error());
-    report::ReportRequest request{*exercise_id, *language, {report::ScopeKind::kOrganisation, "", *organisation_id},
-                                  std::nullopt, std::nullopt};
+    report::ReportRequest request{
+        *exercise_id, *language, {report::ScopeKind::kOrganisation, "", *organisation_id}, std::nullopt, std::nullopt};
     auto document = ServiceOf(context).Build(request);
     if (!document) return tl::unexpected(document.error());
     return Response::Json(report::ToJson(*document));
@@ -227,9 +239,8 @@ Result<Response> HandleStartReportRender(RequestContext& context) {
         !started) {
         return tl::unexpected(started.error());
     }
-    auto rendered = ServiceOf(context).Render(request, *format, [&](std::string_view stage, int percent) {
-        jobs.Progress(render_key, stage, percent);
-    });
+    auto rendered = ServiceOf(context).Render(
+        request, *format, [&](std::string_view stage, int percent) { jobs.Progress(render_key, stage, percent); });
     if (!rendered) {
         jobs.MarkFailed(render_key, rendered.error());
         return tl::unexpected(rendered.error());
@@ -294,14 +305,17 @@ Result<Response> HandlePutReportSettings(RequestContext& context) {
         compared.emplace();
         for (const auto& id : *ids) {
             if (!id.is_number_integer()) {
-                return Fail(ErrorCode::kInvalidArgument, "compared_exercise_ids: ids are numbers", "compared_exercise_ids");
+                return Fail(ErrorCode::kInvalidArgument, "compared_exercise_ids: ids are numbers",
+                            "compared_exercise_ids");
             }
             compared->push_back(id.get<std::int64_t>());
         }
     }
     const auto value = minimum->get<std::int64_t>();
-    if (value < 3 || value > 100) return Fail(ErrorCode::kInvalidArgument, "minimum_group must be 3..100", "minimum_group");
-    auto settings = ServiceOf(context).UpdateSettings(*exercise_id, static_cast<int>(value), compared, ActorOf(context));
+    if (value < 3 || value > 100)
+        return Fail(ErrorCode::kInvalidArgument, "minimum_group must be 3..100", "minimum_group");
+    auto settings =
+        ServiceOf(context).UpdateSettings(*exercise_id, static_cast<int>(value), compared, ActorOf(context));
     if (!settings) return tl::unexpected(settings.error());
     return Response::Json(SettingsJson(*settings));
 }
@@ -368,7 +382,8 @@ Result<Response> HandlePutReportIssueSelection(RequestContext& context) {
     }
     std::vector<std::int64_t> issue_ids;
     for (const auto& id : *ids) {
-        if (!id.is_number_integer()) return Fail(ErrorCode::kInvalidArgument, "issue_ids: ids are numbers", "issue_ids");
+        if (!id.is_number_integer())
+            return Fail(ErrorCode::kInvalidArgument, "issue_ids: ids are numbers", "issue_ids");
         issue_ids.push_back(id.get<std::int64_t>());
     }
     auto selected = ServiceOf(context).SelectIssues(*exercise_id, issue_ids, ActorOf(context));

@@ -17,12 +17,12 @@ namespace enshu::app {
 
 struct ReportCommandOptions {
     std::int64_t exercise_id = 0;
-    std::string format = "pdf";      // pdf | html | xlsx | csv
-    std::string out;                 // file; for csv a .zip file or a directory (one CSV per table)
-    std::string language = "ja";     // ja | en
-    std::optional<std::string> ministry;           // a ministry's report (its sectors only)
-    std::optional<std::int64_t> organisation_id;   // an organisation's feedback report
-    std::optional<int> minimum_group;              // suppression threshold override (3..100)
+    std::string format = "pdf";                   // pdf | html | xlsx | csv
+    std::string out;                              // file; for csv a .zip file or a directory (one CSV per table)
+    std::string language = "ja";                  // ja | en
+    std::optional<std::string> ministry;          // a ministry's report (its sectors only)
+    std::optional<std::int64_t> organisation_id;  // an organisation's feedback report
+    std::optional<int> minimum_group;             // suppression threshold override (3..100)
 };
 
 // Exit codes: 0 written (one line on `out`: path, size, time); 1 a missing exercise or

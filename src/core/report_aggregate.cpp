@@ -102,8 +102,7 @@ std::vector<int> Extremes(std::vector<std::pair<std::int64_t, int>> keyed, std::
 
 }  // namespace
 
-ObjectiveFindings FindObjectiveFindings(const std::vector<ObjectiveFigure>& figures,
-                                        std::int64_t minimum_respondents) {
+ObjectiveFindings FindObjectiveFindings(const std::vector<ObjectiveFigure>& figures, std::int64_t minimum_respondents) {
     std::vector<std::pair<std::int64_t, int>> mean_could;
     std::vector<std::pair<std::int64_t, int>> drops;
     for (const ObjectiveFigure& figure : figures) {

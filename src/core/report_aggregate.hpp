@@ -16,11 +16,10 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace enshu::report {
 
@@ -44,17 +43,18 @@ using AnswerScale = std::map<std::string, AnswerOption>;  // by option code
 enum class Measure { kShare, kAverageDegree };
 
 struct ReadinessFigure {
-    std::int64_t answers = 0;         // answer rows (share denominator)
-    std::int64_t yes = 0;             // answers counting as yes
-    std::int64_t no_answer = 0;       // "no answer" rows and codes not on the scale
-    std::int64_t degree_answers = 0;  // answers with a degree (average-degree denominator)
-    std::int64_t degree_hundredths = 0;  // sum of degree * 100, rounded per answer
+    std::int64_t answers = 0;               // answer rows (share denominator)
+    std::int64_t yes = 0;                   // answers counting as yes
+    std::int64_t no_answer = 0;             // "no answer" rows and codes not on the scale
+    std::int64_t degree_answers = 0;        // answers with a degree (average-degree denominator)
+    std::int64_t degree_hundredths = 0;     // sum of degree * 100, rounded per answer
     std::optional<std::int64_t> per_mille;  // the figure: share or average degree
     std::int64_t denominator = 0;           // what per_mille is over
 };
 
 // `option_codes`: one per organisation of the group that answered the item.
-ReadinessFigure AggregateReadiness(Measure measure, const AnswerScale& scale, const std::vector<std::string>& option_codes);
+ReadinessFigure AggregateReadiness(Measure measure, const AnswerScale& scale,
+                                   const std::vector<std::string>& option_codes);
 
 // The three settings of an action-record rating: ① procedures exist, ② referred to, ③ acted.
 constexpr int kSettings = 3;
@@ -110,7 +110,7 @@ struct ChoiceCount {
     std::optional<std::int64_t> per_mille;
 };
 struct ChoiceFigure {
-    std::int64_t respondents = 0;  // responses with an answer to the question
+    std::int64_t respondents = 0;      // responses with an answer to the question
     std::vector<ChoiceCount> options;  // in the question's option order
 };
 // `option_codes`: the question's options in order; `values`: survey_answer.value JSON of

@@ -15,9 +15,12 @@ AnswerScale Organised() {
 }
 
 AnswerScale Degree() {
-    return {{"fully", {"fully", true, 100.0, false}},   {"mostly", {"mostly", true, 75.0, false}},
-            {"half", {"half", false, 50.0, false}},     {"partly", {"partly", false, 25.0, false}},
-            {"not_at_all", {"not_at_all", false, 0.0, false}}, {"no_answer", {"no_answer", false, std::nullopt, true}}};
+    return {{"fully", {"fully", true, 100.0, false}},
+            {"mostly", {"mostly", true, 75.0, false}},
+            {"half", {"half", false, 50.0, false}},
+            {"partly", {"partly", false, 25.0, false}},
+            {"not_at_all", {"not_at_all", false, 0.0, false}},
+            {"no_answer", {"no_answer", false, std::nullopt, true}}};
 }
 
 AnswerScale FourLevel() {
@@ -67,13 +70,13 @@ TEST(ReadinessAggregateTest, NothingAnsweredIsNoFigure) {
 
 TEST(ObjectiveAggregateTest, CouldCouldNotAndNoAnswerPerSetting) {
     std::vector<ObjectiveRatings> ratings = {
-        {1, {"very_well", "well", "well"}},      // could, could, could
-        {1, {"well", "not_well", "hardly"}},     // could, not, not
+        {1, {"very_well", "well", "well"}},            // could, could, could
+        {1, {"well", "not_well", "hardly"}},           // could, not, not
         {1, {"very_well", "very_well", "no_answer"}},  // could, could, none
-        {1, {"hardly", "", "hardly"}},           // not, none (unrated), not
-        {1, {"well", "well", "not_well"}},       // could, could, not
-        {2, {"well", "well", "well"}},           // another objective
-        {11, {"well", "well", "well"}},          // not asked for: ignored
+        {1, {"hardly", "", "hardly"}},                 // not, none (unrated), not
+        {1, {"well", "well", "not_well"}},             // could, could, not
+        {2, {"well", "well", "well"}},                 // another objective
+        {11, {"well", "well", "well"}},                // not asked for: ignored
     };
     auto figures = AggregateObjectives({1, 2, 3}, FourLevel(), ratings);
     ASSERT_EQ(figures.size(), 3u);
@@ -91,8 +94,8 @@ TEST(ObjectiveAggregateTest, CouldCouldNotAndNoAnswerPerSetting) {
     EXPECT_EQ(first.CouldPerMille(2), 200);
     EXPECT_EQ(first.CouldNotPerMille(2), 600);
     EXPECT_EQ(first.NoAnswerPerMille(2), 200);
-    EXPECT_EQ(first.DropPerMille(), 600);        // (4 − 1) / 5
-    EXPECT_EQ(first.MeanCouldPerMille(), 533);   // 8 / 15 = 53.33…
+    EXPECT_EQ(first.DropPerMille(), 600);       // (4 − 1) / 5
+    EXPECT_EQ(first.MeanCouldPerMille(), 533);  // 8 / 15 = 53.33…
     EXPECT_EQ(figures[1].respondents, 1);
     EXPECT_EQ(figures[2].respondents, 0);
     EXPECT_EQ(figures[2].CouldPerMille(0), std::nullopt);
@@ -125,7 +128,7 @@ TEST(ObjectiveFindingsTest, ReproducesTheSeedStatements) {
 
 TEST(ObjectiveFindingsTest, TiesAtTheCutAreIncludedAndSmallGroupsLeftOut) {
     auto figures = SeedShapedFigures();
-    figures[6] = Figure(7, 10, 8, 6, 4);  // drop 400 ties with 4 and 5; mean 18/30 = 600
+    figures[6] = Figure(7, 10, 8, 6, 4);         // drop 400 ties with 4 and 5; mean 18/30 = 600
     figures.push_back(Figure(10, 10, 0, 0, 0));  // own objectives never count
     auto findings = FindObjectiveFindings(figures, 5);
     EXPECT_EQ(findings.largest_drop, (std::vector<int>{2, 4, 5, 7}));
@@ -164,8 +167,8 @@ TEST(SuppressionTest, GroupsBelowTheMinimumAreSuppressed) {
 TEST(DurationTest, NearestRankMedianAndP90) {
     auto summary = SummariseDurations({5000000, 1000000, 3000000, 2000000, 4000000});
     EXPECT_EQ(summary.count, 5);
-    EXPECT_EQ(summary.median_us, 3000000);  // rank ceil(2.5) = 3
-    EXPECT_EQ(summary.p90_us, 5000000);     // rank ceil(4.5) = 5
+    EXPECT_EQ(summary.median_us, 3000000);                     // rank ceil(2.5) = 3
+    EXPECT_EQ(summary.p90_us, 5000000);                        // rank ceil(4.5) = 5
     EXPECT_EQ(SummariseDurations({1, 2, 3, 4}).median_us, 2);  // lower middle
     EXPECT_EQ(SummariseDurations({}).median_us, std::nullopt);
     EXPECT_EQ(FormatDuration(245400000, "ja"), "4分05秒");

@@ -57,10 +57,14 @@ namespace {
 
 std::string_view KindName(CellKind kind) {
     switch (kind) {
-        case CellKind::kText: return "text";
-        case CellKind::kCount: return "count";
-        case CellKind::kPercent: return "percent";
-        case CellKind::kPointChange: return "change";
+        case CellKind::kText:
+            return "text";
+        case CellKind::kCount:
+            return "count";
+        case CellKind::kPercent:
+            return "percent";
+        case CellKind::kPointChange:
+            return "change";
     }
     return "text";
 }
@@ -101,10 +105,18 @@ nlohmann::json ToJson(const Document& document) {
         nlohmann::json blocks = nlohmann::json::array();
         for (const Block& block : section.blocks) {
             switch (block.kind) {
-                case Block::Kind::kParagraph: blocks.push_back({{"kind", "paragraph"}, {"text", block.text}}); break;
-                case Block::Kind::kList: blocks.push_back({{"kind", "list"}, {"items", block.items}}); break;
-                case Block::Kind::kTable: blocks.push_back({{"kind", "table"}, {"table", TableJson(*block.table)}}); break;
-                case Block::Kind::kChart: blocks.push_back({{"kind", "chart"}, {"chart", ChartJson(*block.chart)}}); break;
+                case Block::Kind::kParagraph:
+                    blocks.push_back({{"kind", "paragraph"}, {"text", block.text}});
+                    break;
+                case Block::Kind::kList:
+                    blocks.push_back({{"kind", "list"}, {"items", block.items}});
+                    break;
+                case Block::Kind::kTable:
+                    blocks.push_back({{"kind", "table"}, {"table", TableJson(*block.table)}});
+                    break;
+                case Block::Kind::kChart:
+                    blocks.push_back({{"kind", "chart"}, {"chart", ChartJson(*block.chart)}});
+                    break;
             }
         }
         sections.push_back({{"id", section.id}, {"title", section.title}, {"blocks", blocks}});

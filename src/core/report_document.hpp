@@ -7,11 +7,10 @@
 // same figures.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace enshu::report {
 
@@ -25,7 +24,7 @@ struct Cell {
     std::string text;                   // what is displayed ("83.5%", "468", "—")
     std::optional<std::int64_t> value;  // count, or per mille for kPercent / kPointChange
     bool suppressed = false;
-    bool emphasis = false;              // a group heading row (e.g. a readiness area)
+    bool emphasis = false;  // a group heading row (e.g. a readiness area)
 
     static Cell Text(std::string text, bool emphasis = false);
     static Cell Count(std::int64_t count);
@@ -35,11 +34,11 @@ struct Cell {
 };
 
 struct Table {
-    std::string id;                              // stable: "readiness", "objectives_settings", ... (file and sheet names)
+    std::string id;  // stable: "readiness", "objectives_settings", ... (file and sheet names)
     std::string title;
     std::vector<std::string> header;
     std::vector<std::vector<Cell>> rows;
-    std::vector<std::string> notes;              // denominators, suppression footnotes, definitions
+    std::vector<std::string> notes;  // denominators, suppression footnotes, definitions
 };
 
 // A grouped bar chart: one group per category, one bar per series; values in per mille
@@ -58,23 +57,23 @@ struct BarChart {
 // A block of a section, in order.
 struct Block {
     enum class Kind { kParagraph, kList, kTable, kChart } kind = Kind::kParagraph;
-    std::string text;                  // kParagraph
-    std::vector<std::string> items;    // kList
-    std::optional<Table> table;        // kTable
-    std::optional<BarChart> chart;     // kChart
+    std::string text;                // kParagraph
+    std::vector<std::string> items;  // kList
+    std::optional<Table> table;      // kTable
+    std::optional<BarChart> chart;   // kChart
 };
 
 struct Section {
-    std::string id;       // "overview", "readiness", "objectives", "roundtable", "feedback", "activity", ...
+    std::string id;  // "overview", "readiness", "objectives", "roundtable", "feedback", "activity", ...
     std::string title;
     std::vector<Block> blocks;
 };
 
 struct Document {
-    std::string language;     // "ja" or "en"
-    std::string title;        // includes the exercise-results marking (演習結果)
-    std::string subtitle;     // exercise title and scope ("全国", a ministry, an organisation)
-    std::string generated_at; // UTC ISO 8601
+    std::string language;      // "ja" or "en"
+    std::string title;         // includes the exercise-results marking (演習結果)
+    std::string subtitle;      // exercise title and scope ("全国", a ministry, an organisation)
+    std::string generated_at;  // UTC ISO 8601
     std::vector<Section> sections;
 
     // Every table of the document in order (CSV files, XLSX sheets).

@@ -18,11 +18,11 @@ TEST(ReportRoundingTest, SeedFeedbackSurveyShares) {
 }
 
 TEST(ReportRoundingTest, HalvesRoundAwayFromZeroExactly) {
-    EXPECT_EQ(PerMille(1, 8), 125);       // 12.5 % exactly, no rounding
-    EXPECT_EQ(PerMille(1, 16), 63);       // 6.25 % -> 6.3 %
-    EXPECT_EQ(PerMille(1, 2000), 1);      // 0.05 % -> 0.1 % (binary 0.0005 would be below)
-    EXPECT_EQ(PerMille(3, 2000), 2);      // 0.15 % -> 0.2 %
-    EXPECT_EQ(PerMille(-1, 2000), -1);    // symmetric for negative changes
+    EXPECT_EQ(PerMille(1, 8), 125);     // 12.5 % exactly, no rounding
+    EXPECT_EQ(PerMille(1, 16), 63);     // 6.25 % -> 6.3 %
+    EXPECT_EQ(PerMille(1, 2000), 1);    // 0.05 % -> 0.1 % (binary 0.0005 would be below)
+    EXPECT_EQ(PerMille(3, 2000), 2);    // 0.15 % -> 0.2 %
+    EXPECT_EQ(PerMille(-1, 2000), -1);  // symmetric for negative changes
     EXPECT_EQ(PerMille(1, 3), 333);
     EXPECT_EQ(PerMille(2, 3), 667);
     EXPECT_EQ(PerMille(5, 6), 833);

@@ -27,7 +27,8 @@ ul { margin: 4px 0 8px; padding-left: 20px; }
 )CSS";
 
 std::string RenderTable(const Table& table) {
-    std::string html = "<h3>" + EscapeXml(table.title) + "</h3><table data-table=\"" + EscapeXml(table.id) + "\"><thead><tr>";
+    std::string html =
+        "<h3>" + EscapeXml(table.title) + "</h3><table data-table=\"" + EscapeXml(table.id) + "\"><thead><tr>";
     for (const std::string& heading : table.header) html += "<th scope=\"col\">" + EscapeXml(heading) + "</th>";
     html += "</tr></thead><tbody>";
     for (const auto& row : table.rows) {
@@ -50,8 +51,10 @@ std::string RenderTable(const Table& table) {
 std::string RenderHtml(const Document& document) {
     std::string html = "<!DOCTYPE html><html lang=\"" + EscapeXml(document.language) +
                        "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-                       "<title>" + EscapeXml(document.title) + "</title><style>" + kStyle + "</style></head><body>";
+                       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+                       "'unsafe-inline'; img-src data:\">"
+                       "<title>" +
+                       EscapeXml(document.title) + "</title><style>" + kStyle + "</style></head><body>";
     html += "<h1>" + EscapeXml(document.title) + "</h1>";
     html += "<p class=\"subtitle\">" + EscapeXml(document.subtitle) + "</p>";
     html += "<p class=\"generated\">" + EscapeXml(document.generated_at) + "</p>";
@@ -59,14 +62,20 @@ std::string RenderHtml(const Document& document) {
         html += "<section id=\"" + EscapeXml(section.id) + "\"><h2>" + EscapeXml(section.title) + "</h2>";
         for (const Block& block : section.blocks) {
             switch (block.kind) {
-                case Block::Kind::kParagraph: html += "<p>" + EscapeXml(block.text) + "</p>"; break;
+                case Block::Kind::kParagraph:
+                    html += "<p>" + EscapeXml(block.text) + "</p>";
+                    break;
                 case Block::Kind::kList:
                     html += "<ul>";
                     for (const std::string& item : block.items) html += "<li>" + EscapeXml(item) + "</li>";
                     html += "</ul>";
                     break;
-                case Block::Kind::kTable: html += RenderTable(*block.table); break;
-                case Block::Kind::kChart: html += "<div class=\"chart\">" + RenderBarChartSvg(*block.chart) + "</div>"; break;
+                case Block::Kind::kTable:
+                    html += RenderTable(*block.table);
+                    break;
+                case Block::Kind::kChart:
+                    html += "<div class=\"chart\">" + RenderBarChartSvg(*block.chart) + "</div>";
+                    break;
             }
         }
         html += "</section>";

@@ -18,9 +18,10 @@ namespace {
 
 // Words that carry no theme in these texts (NFKC, case-folded).
 const std::set<std::string>& StopWords() {
-    static const std::set<std::string> words = {
-        "必要", "対応", "こと", "ため", "よう", "もの", "場合", "課題", "確認", "実施", "今回", "演習", "時間", "自組織",
-        "the", "and", "for", "with", "that", "this", "was", "were", "not", "are", "our", "from", "have"};
+    static const std::set<std::string> words = {"必要", "対応", "こと", "ため", "よう", "もの", "場合",
+                                                "課題", "確認", "実施", "今回", "演習", "時間", "自組織",
+                                                "the",  "and",  "for",  "with", "that", "this", "was",
+                                                "were", "not",  "are",  "our",  "from", "have"};
     return words;
 }
 
@@ -59,7 +60,8 @@ std::vector<std::string> Words(const std::string& text, icu::BreakIterator& brea
 
 std::vector<Theme> FrequentTerms(const std::vector<std::string>& texts, std::size_t limit) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> breaker(icu::BreakIterator::createWordInstance(icu::Locale::getJapanese(), status));
+    std::unique_ptr<icu::BreakIterator> breaker(
+        icu::BreakIterator::createWordInstance(icu::Locale::getJapanese(), status));
     if (U_FAILURE(status) || !breaker) return {};
     std::map<std::string, std::int64_t> counts;
     for (const std::string& text : texts) {

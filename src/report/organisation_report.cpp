@@ -15,7 +15,7 @@ namespace enshu::report {
 namespace {
 
 class OrganisationReportBuilder {
-public:
+  public:
     OrganisationReportBuilder(const ReportInput& input, const ReportOptions& options)
         : input_(input), options_(options), language_(options.language), current_(input.current) {
         for (const ExerciseData* past : input.past) past_.emplace_back(*past);
@@ -38,7 +38,7 @@ public:
         return document;
     }
 
-private:
+  private:
     std::string T(std::string_view key) const { return Text(key, language_); }
 
     bool InSector(const OrganisationInfo& organisation) const { return organisation.sector_code == own_->sector_code; }
@@ -64,19 +64,23 @@ private:
 
     Section Summary() const {
         Section section{"organisation", T("section.organisation"), {}};
-        section.blocks.push_back(Paragraph(Fill(T("organisation.summary"),
-                                                {own_->name, SectorName(), T("mode." + own_->participation_mode),
-                                                 FormatCount(own_->people)})));
+        section.blocks.push_back(
+            Paragraph(Fill(T("organisation.summary"), {own_->name, SectorName(), T("mode." + own_->participation_mode),
+                                                       FormatCount(own_->people)})));
         return section;
     }
 
     Section ReadinessSection() const {
         Section section{"readiness", T("section.own_readiness"), {}};
-        Table table{"own_readiness", T("table.own_readiness"),
-                    {T("column.item"), T("column.status"), T("column.own"), T("column.sector_figure") + " (" + SectorName() + ")",
-                     T("column.all_figure")},
-                    {}, {}};
-        const OrganisationFilter sector = [this](const OrganisationInfo& organisation) { return InSector(organisation); };
+        Table table{"own_readiness",
+                    T("table.own_readiness"),
+                    {T("column.item"), T("column.status"), T("column.own"),
+                     T("column.sector_figure") + " (" + SectorName() + ")", T("column.all_figure")},
+                    {},
+                    {}};
+        const OrganisationFilter sector = [this](const OrganisationInfo& organisation) {
+            return InSector(organisation);
+        };
         for (const ReadinessItemInfo& item : input_.reference.readiness_items) {
             const std::string answer = current_.AnswerOf(own_->id, item.id);
             const ReadinessFigure sector_figure = current_.Readiness(input_.reference, item, sector);
@@ -94,12 +98,16 @@ private:
 
     Section ObjectivesSection() const {
         Section section{"objectives", T("section.own_objectives"), {}};
-        Table table{"own_objectives", T("table.own_objectives"),
+        Table table{"own_objectives",
+                    T("table.own_objectives"),
                     {T("column.objective"), T("column.setting"), T("column.own"),
                      T("column.sector_figure") + " (" + T("column.could") + ")",
                      T("column.all_figure") + " (" + T("column.could") + ")"},
-                    {}, {}};
-        const OrganisationFilter sector = [this](const OrganisationInfo& organisation) { return InSector(organisation); };
+                    {},
+                    {}};
+        const OrganisationFilter sector = [this](const OrganisationInfo& organisation) {
+            return InSector(organisation);
+        };
         const auto sector_figures = current_.Objectives(input_.reference, sector);
         const auto all_figures = current_.Objectives(input_.reference, Everyone);
         for (const ChosenObjectiveRow& chosen : current_.data().chosen_objectives) {
@@ -109,11 +117,14 @@ private:
             std::string title = CircledNumber(chosen.objective_id) + " " + ObjectiveTitle(chosen.objective_id);
             if (chosen.objective_id == 10 && !chosen.custom_text.empty()) title += ": " + chosen.custom_text;
             for (int setting = 0; setting < kSettings; ++setting) {
-                std::vector<Cell> row{Cell::Text(setting == 0 ? title : ""),
-                                      Cell::Text(T("setting." + std::to_string(setting + 1))),
-                                      Cell::Text(input_.reference.OptionLabelOf("four_level", chosen.ratings[setting].empty() ? "no_answer" : chosen.ratings[setting], language_))};
+                std::vector<Cell> row{
+                    Cell::Text(setting == 0 ? title : ""), Cell::Text(T("setting." + std::to_string(setting + 1))),
+                    Cell::Text(input_.reference.OptionLabelOf(
+                        "four_level", chosen.ratings[setting].empty() ? "no_answer" : chosen.ratings[setting],
+                        language_))};
                 if (index < all_figures.size()) {
-                    row.push_back(SectorCell(sector_figures[index].CouldPerMille(setting), sector_figures[index].respondents));
+                    row.push_back(
+                        SectorCell(sector_figures[index].CouldPerMille(setting), sector_figures[index].respondents));
                     row.push_back(Cell::Percent(all_figures[index].CouldPerMille(setting)));
                 } else {
                     row.push_back(Cell::Suppressed());
@@ -136,10 +147,12 @@ private:
             if (time.acknowledge_us) all_acknowledge[time.inject_id].push_back(*time.acknowledge_us);
             if (time.first_action_us) all_first_action[time.inject_id].push_back(*time.first_action_us);
         }
-        Table table{"own_activity", T("table.own_activity"),
+        Table table{"own_activity",
+                    T("table.own_activity"),
                     {T("column.inject"), T("column.time_to_acknowledge"), T("column.all_median"),
                      T("column.time_to_first_action"), T("column.all_median")},
-                    {}, {}};
+                    {},
+                    {}};
         std::vector<std::int64_t> own_acknowledge;
         std::vector<std::int64_t> own_first_action;
         for (const ResponseTimeRow& time : current_.data().response_times) {
@@ -150,7 +163,8 @@ private:
                 {Cell::Text(time.inject_id), Cell::Text(FormatDuration(time.acknowledge_us, language_)),
                  Cell::Text(FormatDuration(SummariseDurations(all_acknowledge[time.inject_id]).median_us, language_)),
                  Cell::Text(FormatDuration(time.first_action_us, language_)),
-                 Cell::Text(FormatDuration(SummariseDurations(all_first_action[time.inject_id]).median_us, language_))});
+                 Cell::Text(
+                     FormatDuration(SummariseDurations(all_first_action[time.inject_id]).median_us, language_))});
         }
         if (table.rows.empty()) {
             section.blocks.push_back(Paragraph(T("own.no_activity")));
@@ -159,8 +173,10 @@ private:
         }
         std::vector<std::int64_t> everyone_acknowledge;
         std::vector<std::int64_t> everyone_first_action;
-        for (const auto& [inject, values] : all_acknowledge) everyone_acknowledge.insert(everyone_acknowledge.end(), values.begin(), values.end());
-        for (const auto& [inject, values] : all_first_action) everyone_first_action.insert(everyone_first_action.end(), values.begin(), values.end());
+        for (const auto& [inject, values] : all_acknowledge)
+            everyone_acknowledge.insert(everyone_acknowledge.end(), values.begin(), values.end());
+        for (const auto& [inject, values] : all_first_action)
+            everyone_first_action.insert(everyone_first_action.end(), values.begin(), values.end());
         table.rows.push_back(
             {Cell::Text(T("own.summary_row"), true),
              Cell::Text(FormatDuration(SummariseDurations(own_acknowledge).median_us, language_)),
@@ -193,8 +209,13 @@ private:
             reply_times.insert(reply_times.end(), activity.inquiry_reply_us.begin(), activity.inquiry_reply_us.end());
         }
         OrganisationWorldActivity own;
-        if (auto found = world->by_organisation.find(own_->id); found != world->by_organisation.end()) own = found->second;
-        Table table{"own_world_activity", T("table.activity"), {T("column.measure"), T("column.own"), T("column.all_median")}, {}, {}};
+        if (auto found = world->by_organisation.find(own_->id); found != world->by_organisation.end())
+            own = found->second;
+        Table table{"own_world_activity",
+                    T("table.activity"),
+                    {T("column.measure"), T("column.own"), T("column.all_median")},
+                    {},
+                    {}};
         table.rows.push_back({Cell::Text(T("activity.statements")), Cell::Count(own.statements), Cell::Text("")});
         table.rows.push_back({Cell::Text(T("activity.median_first_statement")),
                               Cell::Text(FormatDuration(Microseconds(own.minutes_to_first_statement), language_)),
@@ -217,8 +238,9 @@ private:
             if (issue.organisation_id != own_->id) continue;
             const bool first = issue.objective_id != previous;
             previous = issue.objective_id;
-            table.rows.push_back({Cell::Text(first ? CircledNumber(issue.objective_id) + " " + ObjectiveTitle(issue.objective_id) : ""),
-                                  Cell::Text(issue.text)});
+            table.rows.push_back(
+                {Cell::Text(first ? CircledNumber(issue.objective_id) + " " + ObjectiveTitle(issue.objective_id) : ""),
+                 Cell::Text(issue.text)});
         }
         if (table.rows.empty()) {
             section.blocks.push_back(Paragraph(T("own.no_issues")));
@@ -259,7 +281,8 @@ private:
             std::vector<Cell> row{Cell::Text(ItemText(item))};
             for (const auto& [year, organisation] : years) {
                 const std::string answer = year->AnswerOf(organisation->id, item.id);
-                row.push_back(Cell::Text(answer.empty() ? "—" : input_.reference.OptionLabelOf(item.scale_code, answer, language_)));
+                row.push_back(Cell::Text(
+                    answer.empty() ? "—" : input_.reference.OptionLabelOf(item.scale_code, answer, language_)));
             }
             readiness.rows.push_back(std::move(row));
         }
@@ -270,7 +293,8 @@ private:
                 std::string shown = T("own.not_chosen");
                 for (const ChosenObjectiveRow& chosen : year->data().chosen_objectives) {
                     if (chosen.organisation_id == organisation->id && chosen.objective_id == objective.id) {
-                        shown = input_.reference.OptionLabelOf("four_level", chosen.ratings[2].empty() ? "no_answer" : chosen.ratings[2], language_);
+                        shown = input_.reference.OptionLabelOf(
+                            "four_level", chosen.ratings[2].empty() ? "no_answer" : chosen.ratings[2], language_);
                     }
                 }
                 row.push_back(Cell::Text(shown));

@@ -30,7 +30,7 @@ std::string ReadFile(const std::filesystem::path& path) {
 
 // A fresh private directory for one render; removed by the destructor.
 class TemporaryDirectory {
-public:
+  public:
     TemporaryDirectory() {
         std::string pattern = (std::filesystem::temp_directory_path() / "enshu-pdf-XXXXXX").string();
         if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
@@ -41,7 +41,7 @@ public:
     }
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -100,8 +100,9 @@ Result<std::string> RenderPdf(const std::string& html, const PdfOptions& options
         if (std::chrono::steady_clock::now() > deadline) {
             kill(-child, SIGKILL);
             waitpid(child, &status, 0);
-            return Fail(ErrorCode::kUnavailable, "printing the PDF took longer than " +
-                                                     std::to_string(options.timeout.count()) + " s", "format");
+            return Fail(ErrorCode::kUnavailable,
+                        "printing the PDF took longer than " + std::to_string(options.timeout.count()) + " s",
+                        "format");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }

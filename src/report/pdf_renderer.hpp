@@ -13,7 +13,7 @@
 namespace enshu::report {
 
 struct PdfOptions {
-    std::string chromium = "chromium";           // program name or path (ENSHU_CHROMIUM overrides)
+    std::string chromium = "chromium";  // program name or path (ENSHU_CHROMIUM overrides)
     std::chrono::seconds timeout{60};
 };
 

@@ -18,15 +18,16 @@ RenderJobs& RenderJobs::Shared() {
 }
 
 Status RenderJobs::Start(std::string_view key, std::int64_t user_id, std::int64_t exercise_id, std::string format) {
-    if (key.size() < 16 || key.size() > 64 ||
-        !std::all_of(key.begin(), key.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; })) {
+    if (key.size() < 16 || key.size() > 64 || !std::all_of(key.begin(), key.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        })) {
         return Fail(ErrorCode::kInvalidArgument, "key: 16..64 letters, digits, '-' or '_'", "key");
     }
     std::lock_guard lock(mutex_);
     DropExpired();
     if (jobs_.count(key)) return Fail(ErrorCode::kConflict, "key: a render with this key exists", "key");
-    const auto running = std::count_if(jobs_.begin(), jobs_.end(),
-                                       [](const auto& entry) { return entry.second->status.state == JobState::kRunning; });
+    const auto running = std::count_if(
+        jobs_.begin(), jobs_.end(), [](const auto& entry) { return entry.second->status.state == JobState::kRunning; });
     if (static_cast<std::size_t>(running) >= kMaxRunning) {
         return Fail(ErrorCode::kRateLimited, "too many reports are being rendered; retry in a moment", "format");
     }

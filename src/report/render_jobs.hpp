@@ -26,13 +26,13 @@ struct JobStatus {
     std::string key;
     std::int64_t exercise_id = 0;
     JobState state = JobState::kRunning;
-    std::string stage;       // loading | building | rendering | done | failed
+    std::string stage;  // loading | building | rendering | done | failed
     int percent = 0;
     std::string format;
     std::string filename;
     std::string content_type;
     std::size_t size = 0;
-    Error error;             // when kFailed
+    Error error;  // when kFailed
 };
 
 struct JobFile {
@@ -42,7 +42,7 @@ struct JobFile {
 };
 
 class RenderJobs {
-public:
+  public:
     static constexpr std::size_t kMaxJobs = 32;
     static constexpr std::size_t kMaxBytes = 256 * 1024 * 1024;
     static constexpr std::chrono::minutes kRetention{15};
@@ -62,7 +62,7 @@ public:
     // As StatusOf; kConflict while running or failed.
     Result<JobFile> File(std::string_view key, std::int64_t user_id, std::int64_t exercise_id) const;
 
-private:
+  private:
     struct Job;
     void DropExpired();
 

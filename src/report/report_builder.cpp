@@ -19,13 +19,15 @@ namespace {
 constexpr std::size_t kMaxFreeTextShown = 20;
 
 class ExerciseReportBuilder {
-public:
+  public:
     ExerciseReportBuilder(const ReportInput& input, const ReportOptions& options)
         : input_(input), options_(options), language_(options.language), current_(input.current) {
         for (const ExerciseData* past : input.past) past_.emplace_back(*past);
         if (options.scope.kind == ScopeKind::kMinistry) {
             const std::string ministry = options.scope.ministry_code;
-            scope_ = [ministry](const OrganisationInfo& organisation) { return organisation.ministry_code == ministry; };
+            scope_ = [ministry](const OrganisationInfo& organisation) {
+                return organisation.ministry_code == ministry;
+            };
         } else {
             scope_ = Everyone;
         }
@@ -51,7 +53,7 @@ public:
         return document;
     }
 
-private:
+  private:
     std::string T(std::string_view key) const { return Text(key, language_); }
     bool Restricted() const { return options_.scope.kind == ScopeKind::kMinistry; }
 
@@ -83,7 +85,8 @@ private:
 
     std::vector<std::string> YearLabels() const {
         std::vector<std::string> labels;
-        for (const IndexedExercise& past : past_) labels.push_back(FiscalYearLabel(past.data().exercise.fiscal_year, language_));
+        for (const IndexedExercise& past : past_)
+            labels.push_back(FiscalYearLabel(past.data().exercise.fiscal_year, language_));
         labels.push_back(FiscalYearLabel(current_.data().exercise.fiscal_year, language_));
         return labels;
     }
@@ -101,8 +104,8 @@ private:
         Section section{"overview", T("section.overview"), {}};
         const ExerciseData& data = current_.data();
         section.blocks.push_back(Paragraph(T("overview.purpose")));
-        section.blocks.push_back(Paragraph(data.exercise.description.empty() ? T("overview.no_purpose")
-                                                                             : data.exercise.description));
+        section.blocks.push_back(
+            Paragraph(data.exercise.description.empty() ? T("overview.no_purpose") : data.exercise.description));
         section.blocks.push_back(Paragraph(T("overview.scenario")));
         if (data.scenario_title) {
             section.blocks.push_back(Paragraph(data.scenario_title->In(language_)));
@@ -124,19 +127,25 @@ private:
             by_sector[organisation.sector_code].first += 1;
             by_sector[organisation.sector_code].second += organisation.people;
         }
-        section.blocks.push_back(Paragraph(
-            Fill(T("overview.participants_total"), {FormatCount(organisations), FormatCount(people)})));
-        Table modes{"participants_by_mode", T("table.participants_by_mode"),
-                    {T("column.mode"), T("column.organisations"), T("column.people")}, {}, {}};
+        section.blocks.push_back(
+            Paragraph(Fill(T("overview.participants_total"), {FormatCount(organisations), FormatCount(people)})));
+        Table modes{"participants_by_mode",
+                    T("table.participants_by_mode"),
+                    {T("column.mode"), T("column.organisations"), T("column.people")},
+                    {},
+                    {}};
         for (const char* mode : {"venue", "online", "simulated"}) {
             const auto counts = by_mode[mode];
-            modes.rows.push_back({Cell::Text(T(std::string("mode.") + mode)), Cell::Count(counts.first),
-                                  Cell::Count(counts.second)});
+            modes.rows.push_back(
+                {Cell::Text(T(std::string("mode.") + mode)), Cell::Count(counts.first), Cell::Count(counts.second)});
         }
         modes.rows.push_back({Cell::Text(T("mode.total"), true), Cell::Count(organisations), Cell::Count(people)});
         section.blocks.push_back(TableBlock(std::move(modes)));
-        Table sectors{"participants_by_sector", T("table.participants_by_sector"),
-                      {T("column.sector"), T("column.organisations"), T("column.people")}, {}, {}};
+        Table sectors{"participants_by_sector",
+                      T("table.participants_by_sector"),
+                      {T("column.sector"), T("column.organisations"), T("column.people")},
+                      {},
+                      {}};
         for (const SectorInfo* sector : sectors_) {
             const auto counts = by_sector[sector->code];
             sectors.rows.push_back(
@@ -144,8 +153,11 @@ private:
         }
         section.blocks.push_back(TableBlock(std::move(sectors)));
         section.blocks.push_back(Paragraph(T("overview.cycle")));
-        Table cycle{"cycle", T("table.cycle"), {T("column.phase"), T("column.starts"), T("column.ends"), T("column.note")},
-                    {}, {}};
+        Table cycle{"cycle",
+                    T("table.cycle"),
+                    {T("column.phase"), T("column.starts"), T("column.ends"), T("column.note")},
+                    {},
+                    {}};
         for (const PhaseInfo& phase : data.phases) {
             cycle.rows.push_back({Cell::Text(T("phase." + phase.kind)), Cell::Text(phase.starts_at),
                                   Cell::Text(phase.ends_at), Cell::Text(phase.note)});
@@ -170,8 +182,11 @@ private:
     // reports per recipient (national), and the times of the world desks.
     void WorldBlocks(const WorldActivity& world, Section& section) const {
         const ExerciseData& data = current_.data();
-        Table statements{"activity_statements", T("table.activity_statements"),
-                         {T("column.mode"), T("column.posted"), T("column.organisations"), T("column.share")}, {}, {}};
+        Table statements{"activity_statements",
+                         T("table.activity_statements"),
+                         {T("column.mode"), T("column.posted"), T("column.organisations"), T("column.share")},
+                         {},
+                         {}};
         std::vector<std::int64_t> statement_minutes;
         std::int64_t posted_all = 0;
         std::int64_t total_all = 0;
@@ -184,18 +199,20 @@ private:
                 auto own = world.by_organisation.find(organisation.id);
                 if (own == world.by_organisation.end()) continue;
                 if (own->second.statements > 0) ++posted;
-                if (auto us = MinutesToMicroseconds(own->second.minutes_to_first_statement)) statement_minutes.push_back(*us);
+                if (auto us = MinutesToMicroseconds(own->second.minutes_to_first_statement))
+                    statement_minutes.push_back(*us);
             }
             posted_all += posted;
             total_all += total;
-            statements.rows.push_back({Cell::Text(T(std::string("mode.") + mode)), Cell::Count(posted), Cell::Count(total),
-                                       ScopedPercent(PerMille(posted, total), total)});
+            statements.rows.push_back({Cell::Text(T(std::string("mode.") + mode)), Cell::Count(posted),
+                                       Cell::Count(total), ScopedPercent(PerMille(posted, total), total)});
         }
         statements.rows.push_back({Cell::Text(T("mode.total"), true), Cell::Count(posted_all), Cell::Count(total_all),
                                    ScopedPercent(PerMille(posted_all, total_all), total_all)});
         section.blocks.push_back(TableBlock(std::move(statements)));
 
-        Table inquiries{"activity_inquiries", T("table.activity_inquiries"), {T("column.desk"), T("column.inquiries")}, {}, {}};
+        Table inquiries{
+            "activity_inquiries", T("table.activity_inquiries"), {T("column.desk"), T("column.inquiries")}, {}, {}};
         if (Restricted()) {
             inquiries.id = "activity_inquiries_by_sector";
             inquiries.title = T("table.activity_inquiries_by_sector");
@@ -221,27 +238,37 @@ private:
             if (own == world.by_organisation.end()) continue;
             if (auto us = MinutesToMicroseconds(own->second.minutes_to_first_report)) report_minutes.push_back(*us);
         }
-        Table times{"activity_world_times", T("table.activity"), {T("column.measure"), T("column.value"), T("column.basis")}, {}, {}};
+        Table times{"activity_world_times",
+                    T("table.activity"),
+                    {T("column.measure"), T("column.value"), T("column.basis")},
+                    {},
+                    {}};
         const DurationSummary statement_summary = SummariseDurations(statement_minutes);
         const DurationSummary report_summary = SummariseDurations(report_minutes);
-        times.rows.push_back({Cell::Text(T("activity.median_first_statement")),
-                              Cell::Text(FormatDuration(statement_summary.median_us, language_)),
-                              Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(statement_summary.count)}))});
-        times.rows.push_back({Cell::Text(T("activity.median_first_report")),
-                              Cell::Text(FormatDuration(report_summary.median_us, language_)),
-                              Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(report_summary.count)}))});
+        times.rows.push_back(
+            {Cell::Text(T("activity.median_first_statement")),
+             Cell::Text(FormatDuration(statement_summary.median_us, language_)),
+             Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(statement_summary.count)}))});
+        times.rows.push_back(
+            {Cell::Text(T("activity.median_first_report")),
+             Cell::Text(FormatDuration(report_summary.median_us, language_)),
+             Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(report_summary.count)}))});
         if (!Restricted()) {
-            const std::string replied = Fill(T("activity.basis_replied"),
-                                             {FormatCount(world.inquiries), FormatCount(world.inquiries_replied)});
-            times.rows.push_back({Cell::Text(T("activity.median_first_reply")),
-                                  Cell::Text(FormatDuration(MinutesToMicroseconds(world.median_minutes_to_reply), language_)),
-                                  Cell::Text(replied)});
-            times.rows.push_back({Cell::Text(T("activity.p90_first_reply")),
-                                  Cell::Text(FormatDuration(MinutesToMicroseconds(world.p90_minutes_to_reply), language_)),
-                                  Cell::Text(replied)});
-            times.rows.push_back({Cell::Text(T("activity.reporting_organisations")), Cell::Count(world.organisations_reported),
-                                  Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(world.organisations_total)}))});
-            Table reports{"activity_reports", T("table.activity_reports"), {T("column.recipient"), T("column.reports")}, {}, {}};
+            const std::string replied =
+                Fill(T("activity.basis_replied"), {FormatCount(world.inquiries), FormatCount(world.inquiries_replied)});
+            times.rows.push_back(
+                {Cell::Text(T("activity.median_first_reply")),
+                 Cell::Text(FormatDuration(MinutesToMicroseconds(world.median_minutes_to_reply), language_)),
+                 Cell::Text(replied)});
+            times.rows.push_back(
+                {Cell::Text(T("activity.p90_first_reply")),
+                 Cell::Text(FormatDuration(MinutesToMicroseconds(world.p90_minutes_to_reply), language_)),
+                 Cell::Text(replied)});
+            times.rows.push_back(
+                {Cell::Text(T("activity.reporting_organisations")), Cell::Count(world.organisations_reported),
+                 Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(world.organisations_total)}))});
+            Table reports{
+                "activity_reports", T("table.activity_reports"), {T("column.recipient"), T("column.reports")}, {}, {}};
             for (const LabelledCount& row : world.reports_per_recipient) {
                 reports.rows.push_back({Cell::Text(row.label.In(language_)), Cell::Count(row.count)});
             }
@@ -266,12 +293,14 @@ private:
         }
         const DurationSummary acknowledged = SummariseDurations(acknowledge);
         const DurationSummary acted = SummariseDurations(first_action);
-        Table table{"activity", T("table.activity"), {T("column.measure"), T("column.value"), T("column.basis")}, {}, {}};
+        Table table{
+            "activity", T("table.activity"), {T("column.measure"), T("column.value"), T("column.basis")}, {}, {}};
         table.rows.push_back({Cell::Text(T("activity.released_injects")), Cell::Count(data.released_injects),
                               Cell::Text(T("activity.basis_injects"))});
-        table.rows.push_back({Cell::Text(T("activity.acknowledging_organisations")),
-                              Cell::Count(static_cast<std::int64_t>(acknowledging.size())),
-                              Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(organisations_in_scope)}))});
+        table.rows.push_back(
+            {Cell::Text(T("activity.acknowledging_organisations")),
+             Cell::Count(static_cast<std::int64_t>(acknowledging.size())),
+             Cell::Text(Fill(T("activity.basis_organisations"), {FormatCount(organisations_in_scope)}))});
         table.rows.push_back({Cell::Text(T("activity.median_acknowledge")),
                               Cell::Text(FormatDuration(acknowledged.median_us, language_)),
                               Cell::Text(Fill(T("activity.basis_pairs"), {FormatCount(acknowledged.count)}))});
@@ -289,7 +318,8 @@ private:
     Section Readiness() const {
         Section section{"readiness", T("section.readiness"), {}};
         const auto years = Years();
-        Table table{"readiness", T("table.readiness"), {T("column.number"), T("column.item"), T("column.status")}, {}, {}};
+        Table table{
+            "readiness", T("table.readiness"), {T("column.number"), T("column.item"), T("column.status")}, {}, {}};
         for (const std::string& label : YearLabels()) table.header.push_back(label);
         if (!past_.empty()) table.header.push_back(T("column.change"));
         table.header.push_back(T("column.respondents"));
@@ -333,14 +363,18 @@ private:
     Table ReadinessBySector() const {
         Table table{"readiness_by_sector",
                     Fill(T("table.readiness_by_sector"), {YearLabels().back()}),
-                    {T("column.item")}, {}, {}};
+                    {T("column.item")},
+                    {},
+                    {}};
         for (const SectorInfo* sector : sectors_) table.header.push_back(sector->name.In(language_));
         for (const ReadinessItemInfo& item : input_.reference.readiness_items) {
-            std::vector<Cell> row{Cell::Text(item.text.In(language_) + (item.timing == "day_of" ? T("day_of_suffix") : ""))};
+            std::vector<Cell> row{
+                Cell::Text(item.text.In(language_) + (item.timing == "day_of" ? T("day_of_suffix") : ""))};
             for (const SectorInfo* sector : sectors_) {
                 const std::string code = sector->code;
                 const ReadinessFigure figure = current_.Readiness(
-                    input_.reference, item, [&](const OrganisationInfo& organisation) { return organisation.sector_code == code; });
+                    input_.reference, item,
+                    [&](const OrganisationInfo& organisation) { return organisation.sector_code == code; });
                 row.push_back(SectorPercent(figure.per_mille, figure.denominator));
             }
             table.rows.push_back(std::move(row));
@@ -353,8 +387,11 @@ private:
 
     Section Objectives() const {
         Section section{"objectives", T("section.objectives"), {}};
-        Table list{"objectives_list", T("table.objectives_list"),
-                   {T("column.number"), T("column.objective"), T("column.action_plan")}, {}, {}};
+        Table list{"objectives_list",
+                   T("table.objectives_list"),
+                   {T("column.number"), T("column.objective"), T("column.action_plan")},
+                   {},
+                   {}};
         for (const ObjectiveInfo& objective : input_.reference.objectives) {
             list.rows.push_back({Cell::Text(CircledNumber(objective.id)), Cell::Text(objective.title.In(language_)),
                                  Cell::Text(objective.action_plan_item.empty() ? "-" : objective.action_plan_item)});
@@ -370,10 +407,12 @@ private:
         section.blocks.push_back(Paragraph(Fill(T("objectives.respondents"), {FormatCount(respondents)})));
         section.blocks.push_back(Paragraph(T("objectives.counting")));
 
-        Table settings{"objectives_settings", T("table.objectives_settings"),
+        Table settings{"objectives_settings",
+                       T("table.objectives_settings"),
                        {T("column.objective"), T("column.setting"), T("column.could"), T("column.could_not"),
                         T("column.no_answer"), T("column.respondents")},
-                       {}, {}};
+                       {},
+                       {}};
         BarChart chart{"objectives_could", T("chart.objectives_could"), {}, {}};
         for (int setting = 1; setting <= kSettings; ++setting) {
             chart.series.push_back(BarSeries{T("setting." + std::to_string(setting)), {}});
@@ -383,18 +422,19 @@ private:
             chart.categories.push_back(CircledNumber(figure.objective_id));
             for (int setting = 0; setting < kSettings; ++setting) {
                 const bool hidden = Restricted() && IsSuppressed(figure.respondents, options_.minimum_group);
-                settings.rows.push_back(
-                    {Cell::Text(setting == 0 ? label : ""), Cell::Text(T("setting." + std::to_string(setting + 1))),
-                     ScopedPercent(figure.CouldPerMille(setting), figure.respondents),
-                     ScopedPercent(figure.CouldNotPerMille(setting), figure.respondents),
-                     ScopedPercent(figure.NoAnswerPerMille(setting), figure.respondents),
-                     Cell::Count(figure.respondents)});
+                settings.rows.push_back({Cell::Text(setting == 0 ? label : ""),
+                                         Cell::Text(T("setting." + std::to_string(setting + 1))),
+                                         ScopedPercent(figure.CouldPerMille(setting), figure.respondents),
+                                         ScopedPercent(figure.CouldNotPerMille(setting), figure.respondents),
+                                         ScopedPercent(figure.NoAnswerPerMille(setting), figure.respondents),
+                                         Cell::Count(figure.respondents)});
                 chart.series[setting].values.push_back(hidden ? std::nullopt : figure.CouldPerMille(setting));
             }
         }
         settings.notes.push_back(T("objectives.counting"));
         settings.notes.push_back(T("note.rounding"));
-        if (Restricted()) settings.notes.push_back(Fill(T("note.suppression"), {std::to_string(options_.minimum_group)}));
+        if (Restricted())
+            settings.notes.push_back(Fill(T("note.suppression"), {std::to_string(options_.minimum_group)}));
         section.blocks.push_back(ChartBlock(std::move(chart)));
         section.blocks.push_back(TableBlock(std::move(settings)));
         section.blocks.push_back(TableBlock(ObjectiveYears()));
@@ -455,8 +495,9 @@ private:
         for (const SectorInfo* sector : sectors_) {
             table.header.push_back(sector->name.In(language_));
             const std::string code = sector->code;
-            by_sector.push_back(current_.Objectives(
-                input_.reference, [&](const OrganisationInfo& organisation) { return organisation.sector_code == code; }));
+            by_sector.push_back(current_.Objectives(input_.reference, [&](const OrganisationInfo& organisation) {
+                return organisation.sector_code == code;
+            }));
         }
         for (std::size_t index = 0; index < input_.reference.objectives.size(); ++index) {
             const int id = input_.reference.objectives[index].id;
@@ -478,8 +519,11 @@ private:
             if (organisation && scope_(*organisation)) shown.push_back(&issue);
         }
         if (shown.empty()) return Paragraph(T("objectives.no_issues"));
-        Table table{"representative_issues", T("table.representative_issues"),
-                    {T("column.number"), T("column.objective"), T("column.issue")}, {}, {}};
+        Table table{"representative_issues",
+                    T("table.representative_issues"),
+                    {T("column.number"), T("column.objective"), T("column.issue")},
+                    {},
+                    {}};
         int previous = 0;
         for (const IssueRow* issue : shown) {
             const bool first = issue->objective_id != previous;
@@ -493,7 +537,8 @@ private:
 
     // --- 2-3 and 3. Roundtable and feedback sessions -------------------------------------
 
-    std::vector<Block> SurveyBlocks(const std::string& code, const std::string& table_id, const std::string& title) const {
+    std::vector<Block> SurveyBlocks(const std::string& code, const std::string& table_id,
+                                    const std::string& title) const {
         std::vector<Block> blocks;
         auto found = current_.data().surveys.find(code);
         if (found == current_.data().surveys.end() || found->second.responses == 0) {
@@ -501,10 +546,12 @@ private:
             return blocks;
         }
         const SurveyData& survey = found->second;
-        Table table{table_id, title,
+        Table table{table_id,
+                    title,
                     {T("column.number"), T("column.question"), T("column.answer"), T("column.count"), T("column.share"),
                      T("column.basis")},
-                    {}, {}};
+                    {},
+                    {}};
         int number = 0;
         for (const SurveyQuestionData& question : survey.questions) {
             ++number;
@@ -516,8 +563,9 @@ private:
                 }
                 if (texts.empty()) continue;
                 const std::size_t total = texts.size();
-                blocks.push_back(Paragraph(Fill(T("survey.free_text"),
-                                                {question.text.In(language_), FormatCount(static_cast<std::int64_t>(total))})));
+                blocks.push_back(
+                    Paragraph(Fill(T("survey.free_text"),
+                                   {question.text.In(language_), FormatCount(static_cast<std::int64_t>(total))})));
                 if (texts.size() > kMaxFreeTextShown) {
                     texts.resize(kMaxFreeTextShown);
                     texts.push_back(Fill(T("survey.free_text_more"),
@@ -534,8 +582,8 @@ private:
                 table.rows.push_back({Cell::Text(index == 0 ? std::to_string(number) : ""),
                                       Cell::Text(index == 0 ? question.text.In(language_) : ""),
                                       Cell::Text(question.options[index].label.In(language_)),
-                                      Cell::Count(figure.options[index].count), Cell::Percent(figure.options[index].per_mille),
-                                      Cell::Count(figure.respondents)});
+                                      Cell::Count(figure.options[index].count),
+                                      Cell::Percent(figure.options[index].per_mille), Cell::Count(figure.respondents)});
             }
         }
         table.notes.push_back(Fill(T("survey.basis"), {FormatCount(survey.responses)}));
@@ -546,24 +594,28 @@ private:
 
     Section Roundtable() const {
         Section section{"roundtable", T("section.roundtable"), {}};
-        Table sessions{"roundtable_sessions", T("table.roundtable_sessions"),
-                       {T("column.date"), T("column.themes"), T("column.experts"), T("column.organisations"),
-                        T("column.people")},
-                       {}, {}};
+        Table sessions{
+            "roundtable_sessions",
+            T("table.roundtable_sessions"),
+            {T("column.date"), T("column.themes"), T("column.experts"), T("column.organisations"), T("column.people")},
+            {},
+            {}};
         for (const ForumSessionData& session : current_.data().sessions) {
             if (session.kind != "roundtable") continue;
             std::string themes;
             for (const std::string& theme : session.themes) themes += (themes.empty() ? "" : " / ") + theme;
             sessions.rows.push_back({Cell::Text(session.starts_at + " – " + session.ends_at), Cell::Text(themes),
                                      Cell::Count(static_cast<std::int64_t>(session.experts.size())),
-                                     Cell::Count(session.attending_organisations), Cell::Count(session.attending_people)});
+                                     Cell::Count(session.attending_organisations),
+                                     Cell::Count(session.attending_people)});
         }
         if (sessions.rows.empty()) {
             section.blocks.push_back(Paragraph(T("roundtable.none")));
         } else {
             section.blocks.push_back(TableBlock(std::move(sessions)));
         }
-        Table said{"roundtable_opinions", T("table.roundtable_opinions"), {T("column.kind"), T("column.opinion")}, {}, {}};
+        Table said{
+            "roundtable_opinions", T("table.roundtable_opinions"), {T("column.kind"), T("column.opinion")}, {}, {}};
         for (const OpinionKindData& kind : current_.data().roundtable_opinion_kinds) {
             bool first = true;
             for (const std::string& opinion : kind.opinions) {
@@ -580,15 +632,18 @@ private:
 
     Section Feedback() const {
         Section section{"feedback", T("section.feedback"), {}};
-        Table sessions{"feedback_sessions", T("table.feedback_sessions"),
-                       {T("column.date"), T("column.format"), T("column.organisations"), T("column.people")}, {}, {}};
+        Table sessions{"feedback_sessions",
+                       T("table.feedback_sessions"),
+                       {T("column.date"), T("column.format"), T("column.organisations"), T("column.people")},
+                       {},
+                       {}};
         std::int64_t organisations = 0;
         std::int64_t people = 0;
         for (const ForumSessionData& session : current_.data().sessions) {
             if (session.kind != "feedback") continue;
-            sessions.rows.push_back({Cell::Text(session.starts_at + " – " + session.ends_at),
-                                     Cell::Text(T("format." + session.format)),
-                                     Cell::Count(session.attending_organisations), Cell::Count(session.attending_people)});
+            sessions.rows.push_back(
+                {Cell::Text(session.starts_at + " – " + session.ends_at), Cell::Text(T("format." + session.format)),
+                 Cell::Count(session.attending_organisations), Cell::Count(session.attending_people)});
             organisations += session.attending_organisations;
             people += session.attending_people;
         }
@@ -600,7 +655,8 @@ private:
                 Fill(T("feedback.total"), {FormatCount(organisations), FormatCount(people), FormatCount(count)})));
             section.blocks.push_back(TableBlock(std::move(sessions)));
         }
-        Table opinions{"feedback_opinions", T("table.feedback_opinions"), {T("column.kind"), T("column.opinion")}, {}, {}};
+        Table opinions{
+            "feedback_opinions", T("table.feedback_opinions"), {T("column.kind"), T("column.opinion")}, {}, {}};
         for (const OpinionKindData& kind : current_.data().opinion_kinds) {
             bool first = true;
             for (const std::string& opinion : kind.opinions) {

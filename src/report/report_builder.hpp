@@ -17,15 +17,15 @@ enum class ScopeKind { kNational, kMinistry, kOrganisation };
 
 struct ReportScope {
     ScopeKind kind = ScopeKind::kNational;
-    std::string ministry_code;        // kMinistry
-    std::int64_t organisation_id = 0; // kOrganisation
+    std::string ministry_code;         // kMinistry
+    std::int64_t organisation_id = 0;  // kOrganisation
 };
 
 struct ReportOptions {
-    std::string language = "ja";                 // ja | en
-    int minimum_group = kDefaultMinimumGroup;    // suppression threshold (organisations)
+    std::string language = "ja";               // ja | en
+    int minimum_group = kDefaultMinimumGroup;  // suppression threshold (organisations)
     ReportScope scope;
-    std::string generated_at;                    // shown on the title page
+    std::string generated_at;  // shown on the title page
 };
 
 struct ReportInput {

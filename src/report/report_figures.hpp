@@ -21,7 +21,7 @@ using OrganisationFilter = std::function<bool(const OrganisationInfo&)>;
 bool Everyone(const OrganisationInfo&);
 
 class IndexedExercise {
-public:
+  public:
     explicit IndexedExercise(const ExerciseData& data);
     const ExerciseData& data() const { return data_; }
     const OrganisationInfo* Organisation(std::int64_t id) const;
@@ -35,7 +35,7 @@ public:
     // The organisation's answer code to an item ("" when none).
     std::string AnswerOf(std::int64_t organisation_id, const std::string& item_id) const;
 
-private:
+  private:
     const ExerciseData& data_;
     std::map<std::int64_t, const OrganisationInfo*> organisations_;
     std::map<std::string, std::vector<const ReadinessAnswerRow*>> answers_by_item_;

@@ -55,11 +55,11 @@ struct OptionLabel {
 
 // Reference data shared by every exercise of the installation.
 struct ReferenceSet {
-    std::vector<SectorInfo> sectors;        // sort order
-    std::vector<MinistryInfo> ministries;   // sort order
-    std::vector<ObjectiveInfo> objectives;  // 1..10
-    std::vector<ReadinessItemInfo> readiness_items;  // sort order
-    std::map<std::string, AnswerScale> scales;        // by scale code
+    std::vector<SectorInfo> sectors;                               // sort order
+    std::vector<MinistryInfo> ministries;                          // sort order
+    std::vector<ObjectiveInfo> objectives;                         // 1..10
+    std::vector<ReadinessItemInfo> readiness_items;                // sort order
+    std::map<std::string, AnswerScale> scales;                     // by scale code
     std::map<std::string, std::vector<OptionLabel>> scale_labels;  // by scale code, in position order
 
     const SectorInfo* Sector(const std::string& code) const;
@@ -190,15 +190,15 @@ struct ExerciseData {
     ExerciseInfo exercise;
     std::vector<PhaseInfo> phases;
     std::vector<OrganisationInfo> organisations;
-    std::vector<ReadinessAnswerRow> readiness_answers;       // submitted parts only
-    std::int64_t action_record_respondents = 0;              // submitted sheets
-    std::vector<ChosenObjectiveRow> chosen_objectives;       // of submitted sheets
-    std::vector<IssueRow> selected_issues;                   // the organiser's choice, in order
-    std::vector<IssueRow> organisation_issues;               // only when loaded for one organisation
-    std::map<std::string, SurveyData> surveys;               // by survey code
+    std::vector<ReadinessAnswerRow> readiness_answers;  // submitted parts only
+    std::int64_t action_record_respondents = 0;         // submitted sheets
+    std::vector<ChosenObjectiveRow> chosen_objectives;  // of submitted sheets
+    std::vector<IssueRow> selected_issues;              // the organiser's choice, in order
+    std::vector<IssueRow> organisation_issues;          // only when loaded for one organisation
+    std::map<std::string, SurveyData> surveys;          // by survey code
     std::vector<ForumSessionData> sessions;
-    std::vector<OpinionKindData> opinion_kinds;              // feedback-session opinions by kind
-    std::vector<OpinionKindData> roundtable_opinion_kinds;   // what was said at the roundtable, by kind
+    std::vector<OpinionKindData> opinion_kinds;             // feedback-session opinions by kind
+    std::vector<OpinionKindData> roundtable_opinion_kinds;  // what was said at the roundtable, by kind
     std::vector<ResponseTimeRow> response_times;
     std::int64_t released_injects = 0;
     std::optional<Localised> scenario_title;

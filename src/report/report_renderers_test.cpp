@@ -59,7 +59,8 @@ TEST(CsvRendererTest, OneFilePerTableWithBom) {
     for (const auto& file : files) EXPECT_EQ(file.bytes.substr(0, 3), "\xEF\xBB\xBF") << file.name;
     bool found = false;
     for (const auto& file : files) {
-        if (file.name.find("readiness.csv") != std::string::npos && file.bytes.find("50.0%,70.0%,+20.0pt,10") != std::string::npos) {
+        if (file.name.find("readiness.csv") != std::string::npos &&
+            file.bytes.find("50.0%,70.0%,+20.0pt,10") != std::string::npos) {
             found = true;
         }
     }
@@ -118,7 +119,8 @@ TEST(PdfRendererTest, PrintsJapaneseText) {
         std::ofstream out(directory / "r.pdf", std::ios::binary);
         out << *pdf;
     }
-    const std::string command = "pdftotext -enc UTF-8 " + (directory / "r.pdf").string() + " " + (directory / "r.txt").string();
+    const std::string command =
+        "pdftotext -enc UTF-8 " + (directory / "r.pdf").string() + " " + (directory / "r.txt").string();
     ASSERT_EQ(std::system(command.c_str()), 0);
     std::ifstream in(directory / "r.txt");
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -95,9 +95,9 @@ std::vector<OptionLabel> SurveyOptions(const std::string& json_text) {
     if (!json.is_array()) return out;
     for (const auto& option : json) {
         if (!option.is_object()) continue;
-        out.push_back(OptionLabel{option.value("code", std::string()),
-                                  Localised{option.value("label_ja", std::string()),
-                                            option.value("label_en", std::string())}});
+        out.push_back(
+            OptionLabel{option.value("code", std::string()),
+                        Localised{option.value("label_ja", std::string()), option.value("label_en", std::string())}});
     }
     return out;
 }
@@ -139,7 +139,8 @@ void ReadScenarioSummary(const std::string& document, ExerciseData& data) {
             if (!node) return std::nullopt;
             if (node.IsScalar()) return Localised{node.as<std::string>(), ""};
             if (!node.IsMap()) return std::nullopt;
-            Localised text{node["ja"] ? node["ja"].as<std::string>() : "", node["en"] ? node["en"].as<std::string>() : ""};
+            Localised text{node["ja"] ? node["ja"].as<std::string>() : "",
+                           node["en"] ? node["en"].as<std::string>() : ""};
             text.ja = FillVariables(text.ja, variables, "各組織");
             text.en = FillVariables(text.en, variables, "each organisation");
             return text;
@@ -167,8 +168,8 @@ Status LoadSurveys(db::Connection& connection, std::int64_t exercise_id, Exercis
         std::map<std::int64_t, std::size_t> index;
         for (const db::Row& question : *questions) {
             index[question.Int(0)] = survey.questions.size();
-            survey.questions.push_back(SurveyQuestionData{question.Text(1), question.Text(2), LocalisedOf(question, 3),
-                                                          SurveyOptions(question.Text(5)), {}});
+            survey.questions.push_back(SurveyQuestionData{
+                question.Text(1), question.Text(2), LocalisedOf(question, 3), SurveyOptions(question.Text(5)), {}});
         }
         auto answers = connection.Query(kSurveyAnswers, {survey_id});
         if (!answers) return tl::unexpected(answers.error());
@@ -281,7 +282,8 @@ Result<ReferenceSet> LoadReferenceSet(db::Database& database) {
     auto read = database.Read([&](db::Connection& connection) -> Status {
         auto sectors = connection.Query(kSectors);
         if (!sectors) return tl::unexpected(sectors.error());
-        for (const db::Row& row : *sectors) reference.sectors.push_back({row.Text(0), row.Text(1), LocalisedOf(row, 2)});
+        for (const db::Row& row : *sectors)
+            reference.sectors.push_back({row.Text(0), row.Text(1), LocalisedOf(row, 2)});
         auto ministries = connection.Query(kMinistries);
         if (!ministries) return tl::unexpected(ministries.error());
         for (const db::Row& row : *ministries) reference.ministries.push_back({row.Text(0), LocalisedOf(row, 1)});

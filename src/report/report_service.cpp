@@ -43,20 +43,28 @@ constexpr std::string_view kInsertSelection =
 
 std::string Extension(ReportFormat format) {
     switch (format) {
-        case ReportFormat::kHtml: return "html";
-        case ReportFormat::kPdf: return "pdf";
-        case ReportFormat::kXlsx: return "xlsx";
-        case ReportFormat::kCsv: return "zip";
+        case ReportFormat::kHtml:
+            return "html";
+        case ReportFormat::kPdf:
+            return "pdf";
+        case ReportFormat::kXlsx:
+            return "xlsx";
+        case ReportFormat::kCsv:
+            return "zip";
     }
     return "bin";
 }
 
 std::string ContentType(ReportFormat format) {
     switch (format) {
-        case ReportFormat::kHtml: return "text/html; charset=utf-8";
-        case ReportFormat::kPdf: return "application/pdf";
-        case ReportFormat::kXlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        case ReportFormat::kCsv: return "application/zip";
+        case ReportFormat::kHtml:
+            return "text/html; charset=utf-8";
+        case ReportFormat::kPdf:
+            return "application/pdf";
+        case ReportFormat::kXlsx:
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        case ReportFormat::kCsv:
+            return "application/zip";
     }
     return "application/octet-stream";
 }
@@ -161,7 +169,8 @@ Result<Document> ReportService::Build(const ReportRequest& request, const Progre
     if (request.language != "ja" && request.language != "en") {
         return Fail(ErrorCode::kInvalidArgument, "language must be ja or en", "language");
     }
-    if (request.minimum_group && (*request.minimum_group < kSmallestMinimumGroup || *request.minimum_group > kLargestMinimumGroup)) {
+    if (request.minimum_group &&
+        (*request.minimum_group < kSmallestMinimumGroup || *request.minimum_group > kLargestMinimumGroup)) {
         return Fail(ErrorCode::kInvalidArgument, "minimum_group must be 3..100", "minimum_group");
     }
     report("loading", 5);
@@ -176,9 +185,10 @@ Result<Document> ReportService::Build(const ReportRequest& request, const Progre
     auto reference = LoadReferenceSet(database_);
     if (!reference) return tl::unexpected(reference.error());
     const bool organisation_scope = request.scope.kind == ScopeKind::kOrganisation;
-    auto current = LoadExerciseData(database_, request.exercise_id,
-                                    organisation_scope ? IssueLoading::kWithOrganisationIssues : IssueLoading::kSelectedOnly,
-                                    request.scope.organisation_id);
+    auto current =
+        LoadExerciseData(database_, request.exercise_id,
+                         organisation_scope ? IssueLoading::kWithOrganisationIssues : IssueLoading::kSelectedOnly,
+                         request.scope.organisation_id);
     if (!current) return tl::unexpected(current.error());
     if (organisation_scope && current->Organisation(request.scope.organisation_id) == nullptr) {
         return Fail(ErrorCode::kNotFound, "no such organisation", "organisation_id");
@@ -202,7 +212,8 @@ Result<Document> ReportService::Build(const ReportRequest& request, const Progre
     options.scope = request.scope;
     options.generated_at = FormatTimestamp(clock_.Now());
     ReportInput input{*reference, *current, past};
-    Document document = organisation_scope ? BuildOrganisationReport(input, options) : BuildExerciseReport(input, options);
+    Document document =
+        organisation_scope ? BuildOrganisationReport(input, options) : BuildExerciseReport(input, options);
     report("building", 60);
     return document;
 }
@@ -216,11 +227,14 @@ Result<RenderedReport> ReportService::Render(const ReportRequest& request, Repor
     rendered.content_type = ContentType(format);
     std::string scope = "national";
     if (request.scope.kind == ScopeKind::kMinistry) scope = request.scope.ministry_code;
-    if (request.scope.kind == ScopeKind::kOrganisation) scope = "organisation-" + std::to_string(request.scope.organisation_id);
-    rendered.filename = "enshu-report-" + std::to_string(request.exercise_id) + "-" + scope + "-" + request.language + "." +
-                        Extension(format);
+    if (request.scope.kind == ScopeKind::kOrganisation)
+        scope = "organisation-" + std::to_string(request.scope.organisation_id);
+    rendered.filename = "enshu-report-" + std::to_string(request.exercise_id) + "-" + scope + "-" + request.language +
+                        "." + Extension(format);
     switch (format) {
-        case ReportFormat::kHtml: rendered.bytes = RenderHtml(*document); break;
+        case ReportFormat::kHtml:
+            rendered.bytes = RenderHtml(*document);
+            break;
         case ReportFormat::kPdf: {
             auto pdf = RenderPdf(RenderHtml(*document));
             if (!pdf) return tl::unexpected(pdf.error());
@@ -267,8 +281,8 @@ Result<ReportSettings> ReportService::UpdateSettings(std::int64_t exercise_id, i
             return nlohmann::json{{"minimum_group", minimum},
                                   {"compared_exercise_ids", ids ? nlohmann::json(*ids) : nlohmann::json(nullptr)}};
         };
-        auto [changed_before, changed_after] = audit::ChangedFields(json_of(before->minimum_group, before->compared_exercise_ids),
-                                                                    json_of(minimum_group, stored));
+        auto [changed_before, changed_after] = audit::ChangedFields(
+            json_of(before->minimum_group, before->compared_exercise_ids), json_of(minimum_group, stored));
         return audit_.Append(connection, actor,
                              {exercise_id, "report.settings.update", "exercise", std::to_string(exercise_id),
                               changed_before, changed_after});
@@ -299,8 +313,8 @@ Result<IssuePage> ReportService::SearchIssues(std::int64_t exercise_id, const Is
             const std::string text = row.Text(4);
             if (!needle.empty() && io::NormaliseForSearch(text).find(needle) == std::string::npos) continue;
             if (page.total >= first && page.total < first + query.page_size) {
-                page.items.push_back(IssueHit{row.Int(0), static_cast<int>(row.Int(1)), row.Int(2), row.Text(3), text,
-                                              row.Int(5) != 0});
+                page.items.push_back(
+                    IssueHit{row.Int(0), static_cast<int>(row.Int(1)), row.Int(2), row.Text(3), text, row.Int(5) != 0});
             }
             ++page.total;
         }
@@ -355,7 +369,8 @@ Status ReportService::SelectIssues(std::int64_t exercise_id, const std::vector<s
         const std::string now = FormatTimestamp(clock_.Now());
         for (std::size_t index = 0; index < issue_ids.size(); ++index) {
             auto inserted = connection.Execute(
-                kInsertSelection, {exercise_id, issue_ids[index], static_cast<std::int64_t>(index + 1), OptionalUser(actor), now});
+                kInsertSelection,
+                {exercise_id, issue_ids[index], static_cast<std::int64_t>(index + 1), OptionalUser(actor), now});
             if (!inserted) return tl::unexpected(inserted.error());
         }
         return audit_.Append(connection, actor,

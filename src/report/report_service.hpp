@@ -31,8 +31,8 @@ struct ReportRequest {
     std::int64_t exercise_id = 0;
     std::string language = "ja";
     ReportScope scope;
-    std::optional<int> minimum_group;                        // overrides the stored setting (3..100)
-    std::optional<std::vector<std::int64_t>> compared;       // overrides the stored setting
+    std::optional<int> minimum_group;                   // overrides the stored setting (3..100)
+    std::optional<std::vector<std::int64_t>> compared;  // overrides the stored setting
 };
 
 struct RenderedReport {
@@ -52,7 +52,7 @@ using ProgressCallback = std::function<void(std::string_view stage, int percent)
 
 struct IssueQuery {
     std::optional<int> objective_id;
-    std::string text;   // NFKC, case-insensitive substring; "" = all
+    std::string text;  // NFKC, case-insensitive substring; "" = all
     int page = 1;
     int page_size = 50;
 };
@@ -74,7 +74,7 @@ struct Theme {
 };
 
 class ReportService {
-public:
+  public:
     ReportService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
         : database_(database), clock_(clock), audit_(audit) {}
 
@@ -99,7 +99,7 @@ public:
     Status SelectIssues(std::int64_t exercise_id, const std::vector<std::int64_t>& issue_ids,
                         const audit::Actor& actor) const;
 
-private:
+  private:
     Result<std::vector<std::int64_t>> ResolveCompared(std::int64_t exercise_id,
                                                       const std::optional<std::vector<std::int64_t>>& requested) const;
 

@@ -44,7 +44,8 @@ std::vector<NamedFile> RenderCsvFiles(const Document& document) {
         rows.push_back(table.header);
         for (const auto& row : table.rows) {
             std::vector<std::string> texts;
-            for (const Cell& cell : row) texts.push_back(cell.kind == CellKind::kText ? GuardFormula(cell.text) : cell.text);
+            for (const Cell& cell : row)
+                texts.push_back(cell.kind == CellKind::kText ? GuardFormula(cell.text) : cell.text);
             rows.push_back(std::move(texts));
         }
         // Figures ("+3.5pt", "-0.4%") are ours and stay as they are; text cells are guarded.

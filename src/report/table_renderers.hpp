@@ -13,7 +13,7 @@
 namespace enshu::report {
 
 struct NamedFile {
-    std::string name;   // "01_readiness.csv"
+    std::string name;  // "01_readiness.csv"
     std::string bytes;
 };
 

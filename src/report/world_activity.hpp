@@ -6,6 +6,7 @@
 // through the world module's metrics APIs; the report only lays them out.
 
 #include <cstdint>
+
 #include "audit/audit_log.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"

@@ -54,7 +54,7 @@ std::vector<std::string> Row(const nlohmann::json& document, const std::string& 
 }
 
 class ReportApiTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         server_ = std::make_unique<TestServer>();
         ASSERT_TRUE(server_->CreateStaff("admin", kPassword, StaffRole::kAdministrator));
@@ -66,7 +66,8 @@ protected:
         exercise_id_ = JsonOf(exercise)["id"].get<std::int64_t>();
         base_ = "/api/exercises/" + std::to_string(exercise_id_);
         // Five electricity organisations (METI) and one bank (FSA).
-        for (int i = 1; i <= 5; ++i) electricity_.push_back(CreateOrganisation("電力" + std::to_string(i), "electricity"));
+        for (int i = 1; i <= 5; ++i)
+            electricity_.push_back(CreateOrganisation("電力" + std::to_string(i), "electricity"));
         bank_ = CreateOrganisation("銀行1", "finance");
         lead_token_ = CreatePerson(electricity_[0], "電力1 責任者", "org_lead");
         participant_token_ = CreatePerson(electricity_[0], "電力1 参加者", "participant");
@@ -79,9 +80,9 @@ protected:
     }
 
     std::int64_t CreateOrganisation(const std::string& name, const std::string& sector) {
-        nlohmann::json body = {{"name", name},     {"sector_code", sector},           {"size_band", "medium"},
-                               {"region", "JP-13"}, {"participation_mode", "venue"},
-                               {"external_ref", "R-" + std::to_string(++created_)}};
+        nlohmann::json body = {
+            {"name", name},      {"sector_code", sector},         {"size_band", "medium"},
+            {"region", "JP-13"}, {"participation_mode", "venue"}, {"external_ref", "R-" + std::to_string(++created_)}};
         auto response = admin_->Post(base_ + "/organisations", body.dump());
         EXPECT_EQ(StatusOf(response), 201) << BodyOf(response);
         return JsonOf(response).value("id", std::int64_t{0});
@@ -89,7 +90,8 @@ protected:
 
     std::string CreatePerson(std::int64_t organisation_id, const std::string& name, const std::string& role) {
         nlohmann::json body = {{"display_name", name}, {"role", role}};
-        auto response = admin_->Post(base_ + "/organisations/" + std::to_string(organisation_id) + "/people", body.dump());
+        auto response =
+            admin_->Post(base_ + "/organisations/" + std::to_string(organisation_id) + "/people", body.dump());
         EXPECT_EQ(StatusOf(response), 201) << BodyOf(response);
         const std::string url = JsonOf(response).value("join_url", std::string());
         const auto hash = url.find("/join#");
@@ -122,7 +124,8 @@ protected:
                 auto answer = connection.Execute(
                     "INSERT INTO readiness_answer (exercise_id, organisation_id, item_id, option_code, updated_at) "
                     "VALUES ($1, $2, 'governance.roles_defined', $3, $4)",
-                    {exercise_id_, organisation, std::string(index == 4 ? "in_progress" : "organised"), std::string(kNow)});
+                    {exercise_id_, organisation, std::string(index == 4 ? "in_progress" : "organised"),
+                     std::string(kNow)});
                 if (!answer) return tl::unexpected(answer.error());
             }
             for (std::size_t index = 0; index < electricity_.size(); ++index) {
@@ -181,7 +184,7 @@ TEST_F(ReportApiTest, OrganiserSeesTheNationalFigures) {
     // By sector: electricity 4/5 = 80.0 %, finance 1 organisation: suppressed.
     const auto by_sector = Row(document, "readiness_by_sector", 0, "経営層");
     ASSERT_EQ(by_sector.size(), 15u);
-    EXPECT_EQ(by_sector[2], "—");   // finance is the second sector
+    EXPECT_EQ(by_sector[2], "—");      // finance is the second sector
     EXPECT_EQ(by_sector[6], "80.0%");  // electricity the sixth
     auto english = JsonOf(admin_->Get(base_ + "/report?language=en"));
     EXPECT_EQ(english["language"], "en");
@@ -209,8 +212,9 @@ TEST_F(ReportApiTest, OrgLeadSeesOnlyItsOwnFeedbackReport) {
     auto own = lead.Get(base_ + "/organisations/" + std::to_string(electricity_[0]) + "/report");
     ASSERT_EQ(StatusOf(own), 200) << BodyOf(own);
     // Own answer beside the sector (4/5) and everyone (5/6).
-    EXPECT_EQ(Row(JsonOf(own), "own_readiness", 0, "経営層"),
-              (std::vector<std::string>{"経営層・CISOの役割と責任の整理状況", "整理済み", "整理済み", "80.0%", "83.3%"}));
+    EXPECT_EQ(
+        Row(JsonOf(own), "own_readiness", 0, "経営層"),
+        (std::vector<std::string>{"経営層・CISOの役割と責任の整理状況", "整理済み", "整理済み", "80.0%", "83.3%"}));
     EXPECT_EQ(StatusOf(lead.Get(base_ + "/organisations/" + std::to_string(electricity_[1]) + "/report")), 404);
     EXPECT_EQ(StatusOf(lead.Get(base_ + "/report")), 403);
     auto participant = Joined(participant_token_);
@@ -234,20 +238,29 @@ TEST_F(ReportApiTest, RenderWithProgressAndDownload) {
     ASSERT_TRUE(sheets) << sheets.error().message;
     EXPECT_GT(sheets->size(), 5u);
     // The same key again is a conflict; another user cannot see the render.
-    EXPECT_EQ(StatusOf(admin_->Post(base_ + "/report/renders", nlohmann::json{{"key", key}, {"format", "xlsx"}}.dump())), 409);
+    EXPECT_EQ(
+        StatusOf(admin_->Post(base_ + "/report/renders", nlohmann::json{{"key", key}, {"format", "xlsx"}}.dump())),
+        409);
     auto ministry = server_->LoginAs("ministry-meti", kPassword);
     ASSERT_TRUE(ministry);
     EXPECT_EQ(StatusOf(ministry->Get(base_ + "/report/renders/" + key)), 404);
-    EXPECT_EQ(StatusOf(admin_->Post(base_ + "/report/renders", nlohmann::json{{"key", "short"}, {"format", "xlsx"}}.dump())), 400);
+    EXPECT_EQ(
+        StatusOf(admin_->Post(base_ + "/report/renders", nlohmann::json{{"key", "short"}, {"format", "xlsx"}}.dump())),
+        400);
     EXPECT_EQ(StatusOf(admin_->Post(base_ + "/report/renders",
-                                    nlohmann::json{{"key", "0123456789abcdef9999"}, {"format", "docx"}}.dump())), 400);
+                                    nlohmann::json{{"key", "0123456789abcdef9999"}, {"format", "docx"}}.dump())),
+              400);
     // An org lead may render only its own organisation's report.
     auto lead = Joined(lead_token_);
-    EXPECT_EQ(StatusOf(lead.Post(base_ + "/report/renders",
-                                 nlohmann::json{{"key", "lead-render-000000001"}, {"format", "html"},
-                                                {"organisation_id", electricity_[1]}}.dump())), 404);
-    auto own = lead.Post(base_ + "/report/renders", nlohmann::json{{"key", "lead-render-000000002"}, {"format", "html"},
-                                                                   {"organisation_id", electricity_[0]}}.dump());
+    EXPECT_EQ(StatusOf(lead.Post(base_ + "/report/renders", nlohmann::json{{"key", "lead-render-000000001"},
+                                                                           {"format", "html"},
+                                                                           {"organisation_id", electricity_[1]}}
+                                                                .dump())),
+              404);
+    auto own = lead.Post(
+        base_ + "/report/renders",
+        nlohmann::json{{"key", "lead-render-000000002"}, {"format", "html"}, {"organisation_id", electricity_[0]}}
+            .dump());
     ASSERT_EQ(StatusOf(own), 201) << BodyOf(own);
     auto html = lead.Get(base_ + "/report/renders/lead-render-000000002/file");
     ASSERT_EQ(StatusOf(html), 200);
@@ -256,7 +269,9 @@ TEST_F(ReportApiTest, RenderWithProgressAndDownload) {
 
 TEST_F(ReportApiTest, SettingsAndRepresentativeIssuesAreAudited) {
     EXPECT_EQ(StatusOf(admin_->Send("PUT", base_ + "/report/settings", R"({"minimum_group":2})")), 400);
-    EXPECT_EQ(StatusOf(admin_->Send("PUT", base_ + "/report/settings", R"({"minimum_group":5,"compared_exercise_ids":[999]})")), 400);
+    EXPECT_EQ(StatusOf(admin_->Send("PUT", base_ + "/report/settings",
+                                    R"({"minimum_group":5,"compared_exercise_ids":[999]})")),
+              400);
     auto settings = admin_->Send("PUT", base_ + "/report/settings", R"({"minimum_group":6})");
     ASSERT_EQ(StatusOf(settings), 200) << BodyOf(settings);
     EXPECT_EQ(JsonOf(settings)["minimum_group"], 6);
@@ -271,7 +286,7 @@ TEST_F(ReportApiTest, SettingsAndRepresentativeIssuesAreAudited) {
     EXPECT_EQ(themes["items"][0]["entries"], 5);
     EXPECT_EQ(StatusOf(admin_->Send("PUT", base_ + "/report/issues/selection", R"({"issue_ids":[999999]})")), 400);
     auto selected = admin_->Send("PUT", base_ + "/report/issues/selection",
-                                nlohmann::json{{"issue_ids", {issue_ids_[2], issue_ids_[0]}}}.dump());
+                                 nlohmann::json{{"issue_ids", {issue_ids_[2], issue_ids_[0]}}}.dump());
     ASSERT_EQ(StatusOf(selected), 200) << BodyOf(selected);
     const auto document = JsonOf(admin_->Get(base_ + "/report"));
     EXPECT_EQ(Row(document, "representative_issues", 2, "連絡網")[2], "連絡網の更新が必要（ＣＳＩＲＴ）2");
@@ -292,7 +307,8 @@ TEST_F(ReportApiTest, CommandLineWritesEveryFormat) {
         options.out = (directory / ("report." + std::string(format == "csv" ? "zip" : format))).string();
         std::ostringstream out;
         std::ostringstream err;
-        EXPECT_EQ(app::WriteReport(server_->application().services().database, clock, options, out, err), 0) << err.str();
+        EXPECT_EQ(app::WriteReport(server_->application().services().database, clock, options, out, err), 0)
+            << err.str();
         EXPECT_TRUE(std::filesystem::file_size(options.out) > 0);
     }
     app::ReportCommandOptions csv_directory;
@@ -301,7 +317,8 @@ TEST_F(ReportApiTest, CommandLineWritesEveryFormat) {
     csv_directory.out = (directory / "csv").string();
     std::ostringstream out;
     std::ostringstream err;
-    ASSERT_EQ(app::WriteReport(server_->application().services().database, clock, csv_directory, out, err), 0) << err.str();
+    ASSERT_EQ(app::WriteReport(server_->application().services().database, clock, csv_directory, out, err), 0)
+        << err.str();
     EXPECT_TRUE(std::filesystem::exists(directory / "csv" / "01_participants_by_mode.csv"));
     app::ReportCommandOptions missing = csv_directory;
     missing.exercise_id = 9999;
