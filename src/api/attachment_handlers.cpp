@@ -27,13 +27,11 @@ Result<std::optional<std::int64_t>> UploadOwner(const RequestContext& context, s
         char* end = nullptr;
         const long long value = std::strtoll(text->c_str(), &end, 10);
         if (end == nullptr || *end != '\0' || value <= 0 || text->size() > 18) {
-            return Fail(ErrorCode::kInvalidArgument, "organisation_id: expected a positive integer",
-                        "organisation_id");
+            return Fail(ErrorCode::kInvalidArgument, "organisation_id: expected a positive integer", "organisation_id");
         }
         requested = value;
     }
-    const bool staff =
-        (*caller)->IsOrganiser(exercise_id) || (*caller)->HasRole(exercise_id, Role::kController);
+    const bool staff = (*caller)->IsOrganiser(exercise_id) || (*caller)->HasRole(exercise_id, Role::kController);
     if (staff) return requested;
     auto member = RequireTeamMember(context, exercise_id);
     if (!member) return tl::unexpected(member.error());
@@ -56,10 +54,10 @@ Result<Response> HandleUploadAttachment(RequestContext& context) {
     const world::AttachmentStore store(context.services.clock, context.services.audit);
     world::AttachmentInfo info;
     auto written = context.services.database.Write([&](db::Connection& connection) -> Status {
-        auto limited = world::RecordPost(connection, actor.user_id,
-                                         std::chrono::duration_cast<std::chrono::microseconds>(
-                                             context.services.clock.Now().time_since_epoch())
-                                             .count());
+        auto limited = world::RecordPost(
+            connection, actor.user_id,
+            std::chrono::duration_cast<std::chrono::microseconds>(context.services.clock.Now().time_since_epoch())
+                .count());
         if (!limited) return limited;
         auto stored = store.Store(connection, *exercise_id, *owner, upload, actor);
         if (!stored) return tl::unexpected(stored.error());

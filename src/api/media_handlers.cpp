@@ -21,14 +21,14 @@ constexpr int kMaxFeedLimit = 500;
 Result<world::MediaService> MediaOf(RequestContext& context) {
     auto live = LiveServicesOf(context);
     if (!live) return tl::unexpected(live.error());
-    return world::MediaService(context.services.database, context.services.clock, context.services.audit,
-                               live->events, live->scheduler.scenarios());
+    return world::MediaService(context.services.database, context.services.clock, context.services.audit, live->events,
+                               live->scheduler.scenarios());
 }
 
 Result<const Principal*> RequireMemberOfExercise(const RequestContext& context, std::int64_t exercise_id) {
-    return RequireLiveRole(context, exercise_id,
-                           {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver, Role::kOrgLead,
-                            Role::kParticipant});
+    return RequireLiveRole(
+        context, exercise_id,
+        {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver, Role::kOrgLead, Role::kParticipant});
 }
 
 Result<std::optional<std::int64_t>> OptionalId(const nlohmann::json& body, const char* name) {
@@ -60,7 +60,8 @@ Result<world::PersonaInput> ParsePersona(const nlohmann::json& body) {
     input.handle = *handle;
     input.kind = *kind;
     if (auto verified = body.find("verified"); verified != body.end() && !verified->is_null()) {
-        if (!verified->is_boolean()) return Fail(ErrorCode::kInvalidArgument, "verified: expected true or false", "verified");
+        if (!verified->is_boolean())
+            return Fail(ErrorCode::kInvalidArgument, "verified: expected true or false", "verified");
         input.verified = verified->get<bool>();
     }
     auto avatar = OptionalId(body, "avatar_attachment_id");
@@ -87,14 +88,16 @@ Result<world::MediaItemInput> ParseItem(const nlohmann::json& body) {
     input.image_attachment_id = *image;
     if (auto base = body.find("base_engagement"); base != body.end() && !base->is_null()) {
         if (!base->is_number_integer()) {
-            return Fail(ErrorCode::kInvalidArgument, "base_engagement: expected an integer 0..1000000", "base_engagement");
+            return Fail(ErrorCode::kInvalidArgument, "base_engagement: expected an integer 0..1000000",
+                        "base_engagement");
         }
         input.base_engagement = base->get<std::int64_t>();
     }
     if (auto at = body.find("at"); at != body.end() && !at->is_null()) {
         if (at->is_string()) {
             auto minutes = scenario::ParseScenarioTime(at->get<std::string>());
-            if (!minutes) return Fail(ErrorCode::kInvalidArgument, "at: expected a scenario time such as D1 10:30", "at");
+            if (!minutes)
+                return Fail(ErrorCode::kInvalidArgument, "at: expected a scenario time such as D1 10:30", "at");
             input.scheduled_minutes = static_cast<double>(*minutes);
         } else if (at->is_number()) {
             input.scheduled_minutes = at->get<double>();
@@ -189,7 +192,8 @@ Result<Response> HandleListMediaItems(RequestContext& context) {
         scenario_time = scenario::FormatScenarioTime(
             static_cast<scenario::ScenarioMinutes>(std::floor(*feed->scenario_minutes_now)));
     }
-    return Response::Json({{"items", std::move(items)}, {"now_us", feed->now_us}, {"scenario_time_now", scenario_time}});
+    return Response::Json(
+        {{"items", std::move(items)}, {"now_us", feed->now_us}, {"scenario_time_now", scenario_time}});
 }
 
 Result<Response> HandleCreateMediaItem(RequestContext& context) {
@@ -205,9 +209,9 @@ Result<Response> HandleCreateMediaItem(RequestContext& context) {
     if (!service) return tl::unexpected(service.error());
     auto item = service->Post(*exercise_id, *input, ActorOf(context));
     if (!item) return tl::unexpected(item.error());
-    return Response::Json(
-        world::MediaItemJson(*item, world::MediaTime{item->published_at_us.value_or(0), item->published_scenario_minutes, 0}),
-        201);
+    return Response::Json(world::MediaItemJson(*item, world::MediaTime{item->published_at_us.value_or(0),
+                                                                       item->published_scenario_minutes, 0}),
+                          201);
 }
 
 Result<Response> HandleHideMediaItem(RequestContext& context) { return SetHidden(context, true); }

@@ -67,8 +67,8 @@ nlohmann::json StatementList(const Principal& caller, std::int64_t exercise_id,
     return {{"items", std::move(items)}};
 }
 
-using StatementChange = Result<world::Statement> (world::StatementService::*)(
-    std::int64_t, std::int64_t, std::int64_t, std::int64_t, const audit::Actor&);
+using StatementChange = Result<world::Statement> (world::StatementService::*)(std::int64_t, std::int64_t, std::int64_t,
+                                                                              std::int64_t, const audit::Actor&);
 
 Result<Response> RunChange(RequestContext& context, StatementChange change) {
     auto exercise_id = context.PathId("exercise_id");
@@ -79,8 +79,8 @@ Result<Response> RunChange(RequestContext& context, StatementChange change) {
     if (!member) return tl::unexpected(member.error());
     auto service = StatementsOf(context);
     if (!service) return tl::unexpected(service.error());
-    auto statement = ((*service).*change)(*exercise_id, member->organisation_id, *statement_id, member->person_id,
-                                          ActorOf(context));
+    auto statement =
+        ((*service).*change)(*exercise_id, member->organisation_id, *statement_id, member->person_id, ActorOf(context));
     if (!statement) return tl::unexpected(statement.error());
     return Response::Json(world::StatementJson(*statement, world::StatementView::kFull));
 }
@@ -90,9 +90,9 @@ Result<Response> RunChange(RequestContext& context, StatementChange change) {
 Result<Response> HandleListStatements(RequestContext& context) {
     auto exercise_id = context.PathId("exercise_id");
     if (!exercise_id) return tl::unexpected(exercise_id.error());
-    auto caller = RequireLiveRole(context, *exercise_id,
-                                  {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver,
-                                   Role::kOrgLead, Role::kParticipant});
+    auto caller = RequireLiveRole(
+        context, *exercise_id,
+        {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver, Role::kOrgLead, Role::kParticipant});
     if (!caller) return tl::unexpected(caller.error());
     world::StatementFilter filter;
     filter.limit = kDefaultFeedLimit;
@@ -156,9 +156,9 @@ Result<Response> HandleCreateStatement(RequestContext& context) {
     const bool publish_now = publish != body->end() && publish->get<bool>();
     auto service = StatementsOf(context);
     if (!service) return tl::unexpected(service.error());
-    auto statement = service->Create(*exercise_id, member->organisation_id, member->person_id, *input,
-                                     publish_now ? world::Publication::kPublishNow : world::Publication::kDraft,
-                                     ActorOf(context));
+    auto statement =
+        service->Create(*exercise_id, member->organisation_id, member->person_id, *input,
+                        publish_now ? world::Publication::kPublishNow : world::Publication::kDraft, ActorOf(context));
     if (!statement) return tl::unexpected(statement.error());
     return Response::Json(world::StatementJson(*statement, world::StatementView::kFull), 201);
 }

@@ -74,13 +74,16 @@ Result<AttachmentInfo> AttachmentStore::Store(db::Connection& connection, std::i
     }
     const std::string created_at = FormatTimestamp(clock_.Now());
     auto inserted = connection.QueryOne(
-        kInsertAttachment,
-        {exercise_id, organisation_id ? db::Value(*organisation_id) : db::Value(), *filename, *content_type,
-         static_cast<std::int64_t>(upload.content.size()), upload.content,
-         actor.user_id ? db::Value(*actor.user_id) : db::Value(), created_at});
+        kInsertAttachment, {exercise_id, organisation_id ? db::Value(*organisation_id) : db::Value(), *filename,
+                            *content_type, static_cast<std::int64_t>(upload.content.size()), upload.content,
+                            actor.user_id ? db::Value(*actor.user_id) : db::Value(), created_at});
     if (!inserted) return tl::unexpected(inserted.error());
     const std::int64_t id = (*inserted)->Int(0);
-    audit::AuditEntry entry{exercise_id, "attachment.upload", "attachment", std::to_string(id), nullptr,
+    audit::AuditEntry entry{exercise_id,
+                            "attachment.upload",
+                            "attachment",
+                            std::to_string(id),
+                            nullptr,
                             nlohmann::json{{"filename", *filename},
                                            {"content_type", *content_type},
                                            {"size_bytes", upload.content.size()},
@@ -129,8 +132,8 @@ Result<AttachmentInfo> AttachmentStore::RequireAttachable(db::Connection& connec
     return info;
 }
 
-Status AttachmentStore::SetVisibility(db::Connection& connection, std::int64_t exercise_id,
-                                      std::int64_t attachment_id, AttachmentVisibility visibility) const {
+Status AttachmentStore::SetVisibility(db::Connection& connection, std::int64_t exercise_id, std::int64_t attachment_id,
+                                      AttachmentVisibility visibility) const {
     auto changed =
         connection.Execute(kUpdateVisibility, {attachment_id, exercise_id, std::string(VisibilityName(visibility))});
     if (!changed) return tl::unexpected(changed.error());

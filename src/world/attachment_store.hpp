@@ -52,7 +52,7 @@ struct AttachmentInfo {
     std::int64_t id = 0;
     std::int64_t exercise_id = 0;
     std::optional<std::int64_t> organisation_id;  // owner organisation; nullopt = staff-owned
-    std::string ministry_code;                     // of the owner organisation ("" when staff-owned)
+    std::string ministry_code;                    // of the owner organisation ("" when staff-owned)
     AttachmentVisibility visibility = AttachmentVisibility::kOwner;
     std::string filename;
     std::string content_type;
@@ -87,10 +87,8 @@ class AttachmentStore {
                                  const audit::Actor& actor) const;
 
     // kNotFound "attachment_id" when it does not exist in the exercise.
-    Result<AttachmentInfo> Info(db::Connection& connection, std::int64_t exercise_id,
-                                std::int64_t attachment_id) const;
-    Result<AttachmentFile> Load(db::Connection& connection, std::int64_t exercise_id,
-                                std::int64_t attachment_id) const;
+    Result<AttachmentInfo> Info(db::Connection& connection, std::int64_t exercise_id, std::int64_t attachment_id) const;
+    Result<AttachmentFile> Load(db::Connection& connection, std::int64_t exercise_id, std::int64_t attachment_id) const;
 
     // An attachment that the writer may link to an object of `organisation_id`
     // (nullopt: a staff object such as a media item): it must exist in the exercise and

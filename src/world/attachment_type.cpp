@@ -95,7 +95,8 @@ Result<std::string> SafeFilename(std::string_view filename) {
     const auto first = safe.find_first_not_of(" .");
     safe = first == std::string::npos ? std::string() : safe.substr(first);
     while (!safe.empty() && safe.back() == ' ') safe.pop_back();
-    if (safe.empty()) return Fail(ErrorCode::kInvalidArgument, "filename: required (a file name such as report.pdf)", "filename");
+    if (safe.empty())
+        return Fail(ErrorCode::kInvalidArgument, "filename: required (a file name such as report.pdf)", "filename");
     return safe;
 }
 

@@ -20,10 +20,10 @@ TEST(AttachmentTypeTest, SniffsTheAllowedTypesByTheirBytes) {
 TEST(AttachmentTypeTest, RefusesEverythingElse) {
     EXPECT_EQ(SniffContentType(""), std::nullopt);
     EXPECT_EQ(SniffContentType(std::string("GIF89a\0\0", 8)), std::nullopt);
-    EXPECT_EQ(SniffContentType(std::string("MZ\x90\0", 4)), std::nullopt);         // an executable
-    EXPECT_EQ(SniffContentType("PK\x03\x04zip"), std::nullopt);                    // a zip (control bytes)
-    EXPECT_EQ(SniffContentType("caf\xC3"), std::nullopt);                           // truncated UTF-8
-    EXPECT_EQ(SniffContentType("text with \x1b[31m escape"), std::nullopt);        // terminal escape
+    EXPECT_EQ(SniffContentType(std::string("MZ\x90\0", 4)), std::nullopt);   // an executable
+    EXPECT_EQ(SniffContentType("PK\x03\x04zip"), std::nullopt);              // a zip (control bytes)
+    EXPECT_EQ(SniffContentType("caf\xC3"), std::nullopt);                    // truncated UTF-8
+    EXPECT_EQ(SniffContentType("text with \x1b[31m escape"), std::nullopt);  // terminal escape
 }
 
 TEST(AttachmentTypeTest, DeclaredTypeMustAgreeWithTheBytes) {

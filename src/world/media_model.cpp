@@ -19,7 +19,8 @@ std::size_t CharacterCount(const std::string& text) {
 }
 
 bool IsBlank(const std::string& text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
 bool OneOf(const std::vector<std::string>& list, const std::string& value) {
@@ -68,11 +69,12 @@ const std::vector<std::string>& MediaChannels() {
 
 Result<std::string> ValidatePersona(const PersonaInput& input) {
     if (IsBlank(input.name)) return Fail(ErrorCode::kInvalidArgument, "name is required", "name");
-    if (CharacterCount(input.name) > 100) return Fail(ErrorCode::kInvalidArgument, "name exceeds 100 characters", "name");
+    if (CharacterCount(input.name) > 100)
+        return Fail(ErrorCode::kInvalidArgument, "name exceeds 100 characters", "name");
     std::string handle = input.handle.starts_with('@') ? input.handle.substr(1) : input.handle;
-    const bool valid = !handle.empty() && handle.size() <= 30 &&
-                       std::all_of(handle.begin(), handle.end(),
-                                   [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+    const bool valid =
+        !handle.empty() && handle.size() <= 30 &&
+        std::all_of(handle.begin(), handle.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
     if (!valid) {
         return Fail(ErrorCode::kInvalidArgument, "handle must be 1..30 letters, digits or _ (e.g. @tokyo_news)",
                     "handle");
@@ -103,7 +105,8 @@ std::string PersonaInitials(const std::string& name) {
     if (ascii) {
         std::string initials = first_character(words[0]);
         if (words.size() > 1) initials += first_character(words[1]);
-        std::transform(initials.begin(), initials.end(), initials.begin(), [](unsigned char c) { return std::toupper(c); });
+        std::transform(initials.begin(), initials.end(), initials.begin(),
+                       [](unsigned char c) { return std::toupper(c); });
         return initials;
     }
     // Japanese names: the first two characters.
@@ -146,22 +149,25 @@ std::vector<std::string> ParseHashtags(const std::string& text) {
     const std::string_view view(text);
     for (std::size_t i = 0; i < view.size() && tags.size() < kMaxHashtags;) {
         std::size_t start = std::string_view::npos;
-        if (view[i] == '#') start = i + 1;
-        else if (view.substr(i).starts_with("\uff03")) start = i + 3;
+        if (view[i] == '#')
+            start = i + 1;
+        else if (view.substr(i).starts_with("\uff03"))
+            start = i + 3;
         if (start == std::string_view::npos) {
             i += Utf8Length(static_cast<unsigned char>(view[i]));
             continue;
         }
         std::size_t end = start;
         while (end < view.size()) {
-            const std::size_t length = std::min<std::size_t>(Utf8Length(static_cast<unsigned char>(view[end])),
-                                                             view.size() - end);
+            const std::size_t length =
+                std::min<std::size_t>(Utf8Length(static_cast<unsigned char>(view[end])), view.size() - end);
             if (EndsHashtag(view.substr(end, length)) || end + length - start > kMaxHashtagBytes) break;
             end += length;
         }
         std::string tag(view.substr(start, end - start));
-        std::transform(tag.begin(), tag.end(), tag.begin(),
-                       [](unsigned char c) { return c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c); });
+        std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) {
+            return c < 0x80 ? static_cast<char>(std::tolower(c)) : static_cast<char>(c);
+        });
         if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
         i = std::max(end, start);
     }
@@ -201,10 +207,10 @@ nlohmann::json MediaItemJson(const MediaItem& item, const MediaTime& time) {
                            {"base_engagement", item.base_engagement},
                            {"state", item.published ? "published" : "scheduled"},
                            {"hidden", item.hidden}};
-    json["scheduled_scenario_time"] =
-        item.scheduled_minutes
-            ? nlohmann::json(scenario::FormatScenarioTime(static_cast<scenario::ScenarioMinutes>(*item.scheduled_minutes)))
-            : nlohmann::json(nullptr);
+    json["scheduled_scenario_time"] = item.scheduled_minutes
+                                          ? nlohmann::json(scenario::FormatScenarioTime(
+                                                static_cast<scenario::ScenarioMinutes>(*item.scheduled_minutes)))
+                                          : nlohmann::json(nullptr);
     json["scheduled_minutes"] = item.scheduled_minutes ? nlohmann::json(*item.scheduled_minutes) : nlohmann::json();
     AddTimeStamp(json, "published", item.published_at_us, item.published_scenario_minutes);
     double elapsed = 0;

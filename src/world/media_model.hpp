@@ -24,9 +24,9 @@ const std::vector<std::string>& PersonaKinds();
 const std::vector<std::string>& MediaChannels();
 
 struct PersonaInput {
-    std::string name;     // 1..100 characters
-    std::string handle;   // [A-Za-z0-9_]{1,30}, with or without a leading '@'
-    std::string kind;     // one of PersonaKinds()
+    std::string name;    // 1..100 characters
+    std::string handle;  // [A-Za-z0-9_]{1,30}, with or without a leading '@'
+    std::string kind;    // one of PersonaKinds()
     bool verified = false;
     std::optional<std::int64_t> avatar_attachment_id;  // a staff-owned PNG or JPEG
 };
@@ -49,11 +49,11 @@ std::string PersonaInitials(const std::string& name);
 
 struct MediaItemInput {
     std::int64_t persona_id = 0;
-    std::string channel;                          // press or social
-    std::string text;                             // 1..2000 characters
+    std::string channel;  // press or social
+    std::string text;     // 1..2000 characters
     std::optional<std::int64_t> image_attachment_id;
-    std::int64_t base_engagement = 100;           // 0..1,000,000: the level the counts approach
-    std::optional<double> scheduled_minutes;      // release when the clock reaches it; nullopt = now
+    std::int64_t base_engagement = 100;       // 0..1,000,000: the level the counts approach
+    std::optional<double> scheduled_minutes;  // release when the clock reaches it; nullopt = now
 };
 // Fields "persona_id", "channel", "text", "base_engagement", "at".
 Status ValidateMediaItem(const MediaItemInput& input);
@@ -93,7 +93,7 @@ struct MediaItem {
     std::vector<std::string> hashtags;
     std::optional<AttachmentInfo> image;
     std::int64_t base_engagement = 0;
-    bool published = false;                       // false: scheduled
+    bool published = false;  // false: scheduled
     std::optional<double> scheduled_minutes;
     bool hidden = false;
     std::optional<std::int64_t> published_at_us;
@@ -103,8 +103,8 @@ struct MediaItem {
 // The moment a media item is shown at.
 struct MediaTime {
     std::int64_t now_us = 0;
-    std::optional<double> scenario_minutes;   // null before the clock started
-    double scenario_minutes_per_second = 0;   // 0 unless the clock runs
+    std::optional<double> scenario_minutes;  // null before the clock started
+    double scenario_minutes_per_second = 0;  // 0 unless the clock runs
 };
 
 // The item with its counts at `time`: elapsed time is scenario time when the item and the

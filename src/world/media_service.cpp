@@ -6,9 +6,9 @@
 #include <string_view>
 
 #include "live/clock_repository.hpp"
+#include "world/attachment_type.hpp"
 #include "world/feed_clock.hpp"
 #include "world/feed_post_limit.hpp"
-#include "world/attachment_type.hpp"
 
 namespace enshu::world {
 namespace {
@@ -19,8 +19,7 @@ constexpr std::string_view kInsertPersona =
 constexpr std::string_view kSelectPersona =
     "SELECT id, exercise_id, name, handle, kind, verified, avatar_attachment_id FROM media_persona "
     "WHERE exercise_id = $1 AND id = $2";
-constexpr std::string_view kListPersonas =
-    "SELECT id FROM media_persona WHERE exercise_id = $1 ORDER BY name, id";
+constexpr std::string_view kListPersonas = "SELECT id FROM media_persona WHERE exercise_id = $1 ORDER BY name, id";
 constexpr std::string_view kInsertItem =
     "INSERT INTO media_item (exercise_id, persona_id, channel, text, hashtags, image_attachment_id, "
     "base_engagement, state, scheduled_minutes, created_by, created_at) "
@@ -73,7 +72,11 @@ Result<MediaTime> MediaTimeOf(db::Connection& connection, std::int64_t exercise_
 
 MediaService::MediaService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
                            const live::EventLog& events, live::ScenarioSource& scenarios)
-    : database_(database), clock_(clock), audit_(audit), events_(events), scenarios_(scenarios),
+    : database_(database),
+      clock_(clock),
+      audit_(audit),
+      events_(events),
+      scenarios_(scenarios),
       attachments_(clock, audit) {}
 
 Result<Persona> MediaService::LoadPersona(db::Connection& connection, std::int64_t exercise_id,
@@ -157,14 +160,14 @@ Result<Persona> MediaService::CreatePersona(std::int64_t exercise_id, const Pers
                             "avatar_attachment_id");
             }
             // Avatars are shown with every item of the persona.
-            auto widened = attachments_.SetVisibility(connection, exercise_id, avatar->id,
-                                                      AttachmentVisibility::kExercise);
+            auto widened =
+                attachments_.SetVisibility(connection, exercise_id, avatar->id, AttachmentVisibility::kExercise);
             if (!widened) return widened;
         }
         auto inserted = connection.QueryOne(
-            kInsertPersona, {exercise_id, input.name, *handle, input.kind, std::int64_t{input.verified ? 1 : 0},
-                             OptionalValue(input.avatar_attachment_id),
-                             FormatTimestamp(TimePoint(std::chrono::microseconds(now_us)))});
+            kInsertPersona,
+            {exercise_id, input.name, *handle, input.kind, std::int64_t{input.verified ? 1 : 0},
+             OptionalValue(input.avatar_attachment_id), FormatTimestamp(TimePoint(std::chrono::microseconds(now_us)))});
         if (!inserted) {
             if (inserted.error().code == ErrorCode::kConflict) {
                 return Fail(ErrorCode::kConflict, "handle " + *handle + " is already used in this exercise", "handle");
@@ -175,8 +178,8 @@ Result<Persona> MediaService::CreatePersona(std::int64_t exercise_id, const Pers
         if (!loaded) return tl::unexpected(loaded.error());
         persona = std::move(*loaded);
         return audit_.Append(connection, actor,
-                             {exercise_id, "media.persona.create", "media_persona", std::to_string(persona.id),
-                              nullptr, PersonaJson(persona)});
+                             {exercise_id, "media.persona.create", "media_persona", std::to_string(persona.id), nullptr,
+                              PersonaJson(persona)});
     });
     if (!written) return tl::unexpected(written.error());
     return persona;
@@ -212,16 +215,16 @@ Status MediaService::Publish(db::Connection& connection, const MediaItem& item, 
     }
     auto published = LoadItem(connection, item.exercise_id, item.id);
     if (!published) return tl::unexpected(published.error());
-    if (auto audited = audit_.Append(connection, actor,
-                                     {item.exercise_id, "media.item.release", "media_item", std::to_string(item.id),
-                                      nullptr, nlohmann::json{{"scenario_minutes", minutes ? nlohmann::json(*minutes)
-                                                                                        : nlohmann::json(nullptr)}}});
+    if (auto audited = audit_.Append(
+            connection, actor,
+            {item.exercise_id, "media.item.release", "media_item", std::to_string(item.id), nullptr,
+             nlohmann::json{{"scenario_minutes", minutes ? nlohmann::json(*minutes) : nlohmann::json(nullptr)}}});
         !audited) {
         return audited;
     }
     if (published->hidden) return Ok();
-    return Announce(connection, "media.published", {{"item", MediaItemJson(*published, time)}},
-                    item.exercise_id, false, now_us);
+    return Announce(connection, "media.published", {{"item", MediaItemJson(*published, time)}}, item.exercise_id, false,
+                    now_us);
 }
 
 Result<MediaItem> MediaService::Post(std::int64_t exercise_id, const MediaItemInput& input, const audit::Actor& actor) {
@@ -246,10 +249,10 @@ Result<MediaItem> MediaService::Post(std::int64_t exercise_id, const MediaItemIn
         }
         const std::vector<std::string> tags = ParseHashtags(input.text);
         auto inserted = connection.QueryOne(
-            kInsertItem, {exercise_id, input.persona_id, input.channel, input.text, nlohmann::json(tags).dump(),
-                          OptionalValue(input.image_attachment_id), input.base_engagement,
-                          OptionalValue(input.scheduled_minutes), OptionalValue(actor.user_id),
-                          FormatTimestamp(TimePoint(std::chrono::microseconds(now_us)))});
+            kInsertItem,
+            {exercise_id, input.persona_id, input.channel, input.text, nlohmann::json(tags).dump(),
+             OptionalValue(input.image_attachment_id), input.base_engagement, OptionalValue(input.scheduled_minutes),
+             OptionalValue(actor.user_id), FormatTimestamp(TimePoint(std::chrono::microseconds(now_us)))});
         if (!inserted) return tl::unexpected(inserted.error());
         auto item = LoadItem(connection, exercise_id, (*inserted)->Int(0));
         if (!item) return tl::unexpected(item.error());
@@ -263,9 +266,8 @@ Result<MediaItem> MediaService::Post(std::int64_t exercise_id, const MediaItemIn
         if (!time) return tl::unexpected(time.error());
         if (!input.scheduled_minutes) {
             if (auto published = Publish(connection, *item, *time, actor); !published) return published;
-        } else if (auto announced = Announce(connection, "media.scheduled",
-                                             {{"item", MediaItemJson(*item, *time)}}, exercise_id, true,
-                                             now_us);
+        } else if (auto announced = Announce(connection, "media.scheduled", {{"item", MediaItemJson(*item, *time)}},
+                                             exercise_id, true, now_us);
                    !announced) {
             return announced;
         }
@@ -293,17 +295,17 @@ Result<MediaItem> MediaService::SetHidden(std::int64_t exercise_id, std::int64_t
             auto changed = connection.Execute(kSetHidden, {exercise_id, item_id, std::int64_t{hidden ? 1 : 0}});
             if (!changed) return tl::unexpected(changed.error());
             if (item->image) {
-                const auto visibility = hidden || !item->published ? AttachmentVisibility::kOwner
-                                                                   : AttachmentVisibility::kExercise;
+                const auto visibility =
+                    hidden || !item->published ? AttachmentVisibility::kOwner : AttachmentVisibility::kExercise;
                 if (auto set = attachments_.SetVisibility(connection, exercise_id, item->image->id, visibility); !set) {
                     return set;
                 }
             }
-            if (auto audited = audit_.Append(connection, actor,
-                                             {exercise_id, hidden ? "media.item.hide" : "media.item.unhide",
-                                              "media_item", std::to_string(item_id),
-                                              nlohmann::json{{"hidden", item->hidden}},
-                                              nlohmann::json{{"hidden", hidden}}});
+            if (auto audited =
+                    audit_.Append(connection, actor,
+                                  {exercise_id, hidden ? "media.item.hide" : "media.item.unhide", "media_item",
+                                   std::to_string(item_id), nlohmann::json{{"hidden", item->hidden}},
+                                   nlohmann::json{{"hidden", hidden}}});
                 !audited) {
                 return audited;
             }
@@ -313,8 +315,8 @@ Result<MediaItem> MediaService::SetHidden(std::int64_t exercise_id, std::int64_t
                 if (!snapshot) return tl::unexpected(snapshot.error());
                 auto time = MediaTimeOf(connection, exercise_id, (*snapshot)->master.scenes, now_us);
                 if (!time) return tl::unexpected(time.error());
-                const nlohmann::json payload = hidden ? nlohmann::json{{"id", item_id}}
-                                                      : nlohmann::json{{"item", MediaItemJson(*item, *time)}};
+                const nlohmann::json payload =
+                    hidden ? nlohmann::json{{"id", item_id}} : nlohmann::json{{"item", MediaItemJson(*item, *time)}};
                 if (auto announced = Announce(connection, hidden ? "media.hidden" : "media.unhidden", payload,
                                               exercise_id, false, now_us);
                     !announced) {
@@ -382,9 +384,9 @@ Result<MediaFeed> MediaService::Feed(std::int64_t exercise_id, MediaAudience aud
         if (!time) return tl::unexpected(time.error());
         feed.scenario_minutes_now = time->scenario_minutes;
         feed.scenario_minutes_per_second = time->scenario_minutes_per_second;
-        auto rows = connection.Query(kFeedItems, {exercise_id, channel,
-                                                  std::int64_t{audience == MediaAudience::kStaff ? 1 : 0},
-                                                  std::int64_t{limit}});
+        auto rows = connection.Query(
+            kFeedItems,
+            {exercise_id, channel, std::int64_t{audience == MediaAudience::kStaff ? 1 : 0}, std::int64_t{limit}});
         if (!rows) return tl::unexpected(rows.error());
         for (const db::Row& row : *rows) {
             auto item = LoadItem(connection, exercise_id, row.Int(0));

@@ -34,7 +34,7 @@ namespace enshu::world {
 enum class MediaAudience { kParticipants, kStaff };  // staff also see scheduled and hidden items
 
 struct MediaFeed {
-    std::vector<MediaItem> items;               // newest first (scheduled ones by their time, after)
+    std::vector<MediaItem> items;  // newest first (scheduled ones by their time, after)
     std::int64_t now_us = 0;
     std::optional<double> scenario_minutes_now;  // null before the clock started
     double scenario_minutes_per_second = 0;      // 0 unless the clock runs
@@ -77,8 +77,7 @@ class MediaService {
     Result<Persona> LoadPersona(db::Connection& connection, std::int64_t exercise_id, std::int64_t persona_id) const;
     Status Announce(db::Connection& connection, const std::string& type, const nlohmann::json& payload,
                     std::int64_t exercise_id, bool staff_only, std::int64_t now_us) const;
-    Status Publish(db::Connection& connection, const MediaItem& item, const MediaTime& time,
-                   const audit::Actor& actor);
+    Status Publish(db::Connection& connection, const MediaItem& item, const MediaTime& time, const audit::Actor& actor);
 
     db::Database& database_;
     const Clock& clock_;

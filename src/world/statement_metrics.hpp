@@ -43,16 +43,16 @@ struct OrganisationPosting {
     std::string sector_code;
     std::string mode;
     int statements = 0;  // published at least once (withdrawn included); drafts do not count
-    std::optional<std::int64_t> first_published_at_us;        // first at or after the trigger (any without one)
+    std::optional<std::int64_t> first_published_at_us;  // first at or after the trigger (any without one)
     std::optional<double> first_published_scenario_minutes;
-    std::optional<double> scenario_minutes_from_trigger;      // scenario time, when both are stamped
+    std::optional<double> scenario_minutes_from_trigger;  // scenario time, when both are stamped
     std::optional<double> wall_minutes_from_trigger;
 };
 
 struct StatementMetrics {
     std::optional<StatementTrigger> trigger;
-    std::vector<ModePosting> by_mode;                 // venue, online, simulated (every mode, also with 0)
-    std::vector<OrganisationPosting> organisations;   // by name
+    std::vector<ModePosting> by_mode;                // venue, online, simulated (every mode, also with 0)
+    std::vector<OrganisationPosting> organisations;  // by name
     int organisations_posted = 0;
     int organisations_total = 0;
 };

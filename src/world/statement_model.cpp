@@ -15,7 +15,8 @@ std::size_t CharacterCount(const std::string& text) {
 }
 
 bool IsBlank(const std::string& text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
 std::string TimestampOf(std::int64_t us) { return FormatTimestamp(TimePoint(std::chrono::microseconds(us))); }

@@ -143,8 +143,8 @@ Result<std::vector<Statement>> StatementRepository::List(db::Connection& connect
 
 Status StatementRepository::UpdateText(db::Connection& connection, std::int64_t statement_id,
                                        const StatementInput& input, std::int64_t now_us) const {
-    auto changed =
-        connection.Execute(kUpdateText, {statement_id, input.title, input.body, OptionalValue(input.attachment_id), now_us});
+    auto changed = connection.Execute(
+        kUpdateText, {statement_id, input.title, input.body, OptionalValue(input.attachment_id), now_us});
     if (!changed) return tl::unexpected(changed.error());
     return Ok();
 }
@@ -154,12 +154,12 @@ Status StatementRepository::AddRevision(db::Connection& connection, const Statem
                                         std::optional<double> scenario_minutes) const {
     std::optional<std::int64_t> attachment_id;
     if (statement.attachment) attachment_id = statement.attachment->id;
-    auto inserted = connection.Execute(kInsertRevision, {statement.id, std::int64_t{revision}, statement.title,
-                                                         statement.body, OptionalValue(attachment_id), person_id,
-                                                         now_us, OptionalValue(scenario_minutes)});
+    auto inserted = connection.Execute(
+        kInsertRevision, {statement.id, std::int64_t{revision}, statement.title, statement.body,
+                          OptionalValue(attachment_id), person_id, now_us, OptionalValue(scenario_minutes)});
     if (!inserted) return tl::unexpected(inserted.error());
-    auto marked =
-        connection.Execute(kMarkPublished, {statement.id, std::int64_t{revision}, now_us, OptionalValue(scenario_minutes)});
+    auto marked = connection.Execute(kMarkPublished,
+                                     {statement.id, std::int64_t{revision}, now_us, OptionalValue(scenario_minutes)});
     if (!marked) return tl::unexpected(marked.error());
     return Ok();
 }

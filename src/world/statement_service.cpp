@@ -73,19 +73,19 @@ Status StatementService::Announce(db::Connection& connection, const std::string&
 
 Status StatementService::Audit(db::Connection& connection, const audit::Actor& actor, const std::string& action,
                                const Statement& statement) const {
-    nlohmann::json after = {{"organisation_id", statement.organisation_id},
-                            {"state", StatementStateName(statement.state)},
-                            {"revision", statement.revision},
-                            {"title", statement.title},
-                            {"attachment_id", statement.attachment ? nlohmann::json(statement.attachment->id)
-                                                                   : nlohmann::json(nullptr)}};
+    nlohmann::json after = {
+        {"organisation_id", statement.organisation_id},
+        {"state", StatementStateName(statement.state)},
+        {"revision", statement.revision},
+        {"title", statement.title},
+        {"attachment_id", statement.attachment ? nlohmann::json(statement.attachment->id) : nlohmann::json(nullptr)}};
     return audit_.Append(connection, actor,
                          {statement.exercise_id, action, "statement", std::to_string(statement.id), nullptr, after});
 }
 
 Result<Statement> StatementService::Create(std::int64_t exercise_id, std::int64_t organisation_id,
-                                           std::int64_t person_id, const StatementInput& input,
-                                           Publication publication, const audit::Actor& actor) {
+                                           std::int64_t person_id, const StatementInput& input, Publication publication,
+                                           const audit::Actor& actor) {
     if (auto valid = ValidateStatement(input); !valid) return tl::unexpected(valid.error());
     auto snapshot = scenarios_.Load(exercise_id);
     if (!snapshot) return tl::unexpected(snapshot.error());
@@ -94,8 +94,8 @@ Result<Statement> StatementService::Create(std::int64_t exercise_id, std::int64_
         const std::int64_t now_us = MicrosNow(clock_);
         if (auto limited = RecordPost(connection, actor.user_id, now_us); !limited) return limited;
         if (input.attachment_id) {
-            auto attachable = attachments_.RequireAttachable(connection, exercise_id, *input.attachment_id,
-                                                             organisation_id);
+            auto attachable =
+                attachments_.RequireAttachable(connection, exercise_id, *input.attachment_id, organisation_id);
             if (!attachable) return tl::unexpected(attachable.error());
         }
         auto id = repository_.Insert(connection, exercise_id, organisation_id, person_id, input, now_us);
@@ -168,8 +168,8 @@ Result<Statement> StatementService::Update(std::int64_t exercise_id, std::int64_
                       if (statement.state == StatementState::kDraft) {
                           return Audit(connection, actor, "statement.update", **found);
                       }
-                      if (auto added = repository_.AddRevision(connection, **found, statement.revision + 1,
-                                                               person_id, now_us, minutes);
+                      if (auto added = repository_.AddRevision(connection, **found, statement.revision + 1, person_id,
+                                                               now_us, minutes);
                           !added) {
                           return added;
                       }

@@ -236,10 +236,11 @@ TEST_F(WorldPrTest, DraftPublishUpdateWithdrawWithRevisionsAndScope) {
     EXPECT_EQ(JsonOf(b.Get(base_ + "/statements?organisation_id=" + std::to_string(org_a_)))["items"].size(), 1u);
     EXPECT_EQ(StatusOf(b.Get(base_ + "/statements?organisation_id=abc")), 400);
 
-    auto updated = a.Send("PATCH", path, nlohmann::json{{"title", "システム障害のお知らせ（第2報）"},
-                                                        {"body", "復旧の見込みは未定です。"},
-                                                        {"attachment_id", attachment_id}}
-                                             .dump());
+    auto updated = a.Send("PATCH", path,
+                          nlohmann::json{{"title", "システム障害のお知らせ（第2報）"},
+                                         {"body", "復旧の見込みは未定です。"},
+                                         {"attachment_id", attachment_id}}
+                              .dump());
     ASSERT_EQ(StatusOf(updated), 200) << BodyOf(updated);
     EXPECT_EQ(JsonOf(updated)["revision"], 2);
     auto seen_by_b = JsonOf(b.Get(path));
@@ -291,7 +292,8 @@ TEST_F(WorldPrTest, ObserversReadOnlyAndWritesOnlyByTeamMembers) {
     auto missing = a.Post(base_ + "/statements", R"({"title":"t"})");
     EXPECT_EQ(StatusOf(missing), 400);
     EXPECT_EQ(JsonOf(missing)["error"]["field"], "body");
-    auto too_long = a.Post(base_ + "/statements", nlohmann::json{{"title", std::string(201, 'x')}, {"body", "b"}}.dump());
+    auto too_long =
+        a.Post(base_ + "/statements", nlohmann::json{{"title", std::string(201, 'x')}, {"body", "b"}}.dump());
     EXPECT_EQ(JsonOf(too_long)["error"]["field"], "title");
     EXPECT_EQ(StatusOf(a.Get("/api/exercises/999/statements")), 404);
 }
@@ -299,7 +301,8 @@ TEST_F(WorldPrTest, ObserversReadOnlyAndWritesOnlyByTeamMembers) {
 TEST_F(WorldPrTest, OneAccountCannotFlood) {
     auto a = Joined(participant_a_token_);
     for (int i = 0; i < 30; ++i) {
-        auto created = a.Post(base_ + "/statements", nlohmann::json{{"title", "t" + std::to_string(i)}, {"body", "b"}}.dump());
+        auto created =
+            a.Post(base_ + "/statements", nlohmann::json{{"title", "t" + std::to_string(i)}, {"body", "b"}}.dump());
         ASSERT_EQ(StatusOf(created), 201) << i << " " << BodyOf(created);
     }
     auto limited = a.Post(base_ + "/statements", R"({"title":"one too many","body":"b"})");
@@ -321,10 +324,10 @@ TEST_F(WorldPrTest, MediaPersonasItemsHidingAndTrends) {
     const std::string avatar_url = JsonOf(avatar)["url"];
 
     auto persona = controller.Post(base_ + "/media-personas", nlohmann::json{{"name", "東京ニュース"},
-                                                                           {"handle", "tokyo_news"},
-                                                                           {"kind", "news"},
-                                                                           {"verified", true},
-                                                                           {"avatar_attachment_id", avatar_id}}
+                                                                             {"handle", "tokyo_news"},
+                                                                             {"kind", "news"},
+                                                                             {"verified", true},
+                                                                             {"avatar_attachment_id", avatar_id}}
                                                                   .dump());
     ASSERT_EQ(StatusOf(persona), 201) << BodyOf(persona);
     const std::int64_t persona_id = JsonOf(persona)["id"];
@@ -339,13 +342,12 @@ TEST_F(WorldPrTest, MediaPersonasItemsHidingAndTrends) {
 
     auto image = Upload(controller, kPng, "image/png", "photo.png");
     const std::string image_url = JsonOf(image)["url"];
-    auto post = controller.Post(base_ + "/media-items",
-                                nlohmann::json{{"persona_id", persona_id},
-                                               {"channel", "social"},
-                                               {"text", "大規模障害か #停電 #ランサムウェア"},
-                                               {"image_attachment_id", JsonOf(image)["id"]},
-                                               {"base_engagement", 5000}}
-                                    .dump());
+    auto post = controller.Post(base_ + "/media-items", nlohmann::json{{"persona_id", persona_id},
+                                                                       {"channel", "social"},
+                                                                       {"text", "大規模障害か #停電 #ランサムウェア"},
+                                                                       {"image_attachment_id", JsonOf(image)["id"]},
+                                                                       {"base_engagement", 5000}}
+                                                            .dump());
     ASSERT_EQ(StatusOf(post), 201) << BodyOf(post);
     const std::int64_t item_id = JsonOf(post)["id"];
     EXPECT_EQ(JsonOf(post)["state"], "published");
@@ -356,19 +358,17 @@ TEST_F(WorldPrTest, MediaPersonasItemsHidingAndTrends) {
         nlohmann::json{{"persona_id", persona_id}, {"channel", "press"}, {"text", "続報 #停電"}}.dump());
     ASSERT_EQ(StatusOf(second), 201) << BodyOf(second);
     // Scheduled for later: staff see it, participants do not; the clock has not started.
-    auto scheduled = controller.Post(base_ + "/media-items", nlohmann::json{{"persona_id", persona_id},
-                                                                            {"channel", "social"},
-                                                                            {"text", "予定投稿"},
-                                                                            {"at", "D1 09:30"}}
-                                                                 .dump());
+    auto scheduled = controller.Post(
+        base_ + "/media-items",
+        nlohmann::json{{"persona_id", persona_id}, {"channel", "social"}, {"text", "予定投稿"}, {"at", "D1 09:30"}}
+            .dump());
     ASSERT_EQ(StatusOf(scheduled), 201) << BodyOf(scheduled);
     EXPECT_EQ(JsonOf(scheduled)["state"], "scheduled");
     EXPECT_EQ(JsonOf(scheduled)["scheduled_scenario_time"], "D1 09:30");
-    EXPECT_EQ(JsonOf(controller.Post(base_ + "/media-items", nlohmann::json{{"persona_id", persona_id},
-                                                                            {"channel", "social"},
-                                                                            {"text", "x"},
-                                                                            {"at", "tomorrow"}}
-                                                                 .dump()))["error"]["field"],
+    EXPECT_EQ(JsonOf(controller.Post(
+                  base_ + "/media-items",
+                  nlohmann::json{{"persona_id", persona_id}, {"channel", "social"}, {"text", "x"}, {"at", "tomorrow"}}
+                      .dump()))["error"]["field"],
               "at");
     EXPECT_EQ(StatusOf(a.Post(base_ + "/media-items", R"({"persona_id":1,"channel":"social","text":"x"})")), 403);
 
@@ -416,7 +416,8 @@ TEST_F(WorldPrTest, ScheduledMediaItemsAreReleasedOnceWhenTheClockReachesThem) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->SaveMaster(exercise_id_, master, {std::nullopt, "test", "", ""}));
     auto controller = Staff("controller");
-    auto persona = controller.Post(base_ + "/media-personas", R"({"name":"市民A","handle":"citizen_a","kind":"citizen"})");
+    auto persona =
+        controller.Post(base_ + "/media-personas", R"({"name":"市民A","handle":"citizen_a","kind":"citizen"})");
     ASSERT_EQ(StatusOf(persona), 201) << BodyOf(persona);
     auto scheduled = controller.Post(base_ + "/media-items", nlohmann::json{{"persona_id", JsonOf(persona)["id"]},
                                                                             {"channel", "social"},
