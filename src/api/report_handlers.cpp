@@ -219,6 +219,12 @@ Result<Response> HandleStartReportRender(RequestContext& context) {
     auto language = Language(*language_text);
     if (!language) return tl::unexpected(language.error());
     report::ReportRequest request{*exercise_id, *language, {}, std::nullopt, std::nullopt};
+    if (auto minimum = body->find("minimum_group"); minimum != body->end() && !minimum->is_null()) {
+        if (!minimum->is_number_integer() || minimum->get<std::int64_t>() < 3 || minimum->get<std::int64_t>() > 100) {
+            return Fail(ErrorCode::kInvalidArgument, "minimum_group must be a number 3..100", "minimum_group");
+        }
+        request.minimum_group = static_cast<int>(minimum->get<std::int64_t>());
+    }
     if (auto organisation = body->find("organisation_id"); organisation != body->end() && !organisation->is_null()) {
         if (!organisation->is_number_integer()) {
             return Fail(ErrorCode::kInvalidArgument, "organisation_id: a number is expected", "organisation_id");

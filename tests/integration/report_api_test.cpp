@@ -247,6 +247,10 @@ TEST_F(ReportApiTest, RenderWithProgressAndDownload) {
     EXPECT_EQ(
         StatusOf(admin_->Post(base_ + "/report/renders", nlohmann::json{{"key", "short"}, {"format", "xlsx"}}.dump())),
         400);
+    EXPECT_EQ(StatusOf(admin_->Post(
+                  base_ + "/report/renders",
+                  nlohmann::json{{"key", "0123456789abcdef8888"}, {"format", "csv"}, {"minimum_group", 2}}.dump())),
+              400);
     EXPECT_EQ(StatusOf(admin_->Post(base_ + "/report/renders",
                                     nlohmann::json{{"key", "0123456789abcdef9999"}, {"format", "docx"}}.dump())),
               400);
