@@ -112,6 +112,8 @@ Result<std::string> BuildActionRecordWorkbook(const ActionRecordSheet& sheet, co
     for (const auto& option : context.ratings) labels.push_back(option.label_ja);
     io::SheetOptions rating_options;
     rating_options.hidden_columns = {0};
+    rating_options.protect = true;  // only ①②③ can change; the key, No. and title stay as exported
+    rating_options.unlocked_columns = {3, 4, 5};
     if (!sheet.objectives.empty()) {
         rating_options.list_validations.push_back({1, sheet.objectives.size(), 3, 5, labels});
     }

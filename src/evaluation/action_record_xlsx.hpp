@@ -9,7 +9,8 @@
 //   説明      instructions, the exercise and organisation, in B5 the workbook key
 //             "enshu-action-record:v1:<exercise id>:<organisation id>" checked on upload,
 //             in B6 the exercise marking;
-//   行動記録  one row per chosen objective: A key (hidden), B No., C objective, D ①, E ②,
+//   行動記録  one row per chosen objective (protected: only D–F change): A key (hidden), B No.,
+//             C objective, D ①, E ②,
 //             F ③ with a drop-down list of the scale's Japanese labels;
 //   課題      one row per issue: A No. (drop-down of the chosen objectives), B objective,
 //             C the issue text; empty rows are ignored.

@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -78,6 +79,12 @@ Status ValidateSheetExtras(const SheetOptions& sheet, const std::string& label) 
             return Fail(ErrorCode::kInvalidArgument, where + ": the cell block is empty or outside Excel's grid");
         }
     }
+    for (std::size_t column : sheet.unlocked_columns) {
+        if (column >= kXlsxMaxColumns) {
+            return Fail(ErrorCode::kInvalidArgument,
+                        label + ": unlocked column " + std::to_string(column + 1) + " is outside Excel's grid");
+        }
+    }
     for (std::size_t column : sheet.hidden_columns) {
         if (column >= kXlsxMaxColumns) {
             return Fail(ErrorCode::kInvalidArgument,
@@ -136,8 +143,9 @@ Status Check(lxw_error error, const std::string& where) {
 }
 
 // Writes one sheet into `worksheet`; `bold` formats row 0.
+// `unlocked` is the format of the cells of options.unlocked_columns on a protected sheet.
 Status WriteSheet(lxw_worksheet* worksheet, const SheetToWrite& sheet, const SheetOptions& options, lxw_format* bold,
-                  const std::string& label) {
+                  lxw_format* unlocked, const std::string& label) {
     for (std::size_t column = 0; column < sheet.column_widths.size(); ++column) {
         const auto index = static_cast<lxw_col_t>(column);
         if (Status status = Check(worksheet_set_column(worksheet, index, index, sheet.column_widths[column], nullptr),
@@ -179,10 +187,32 @@ Status WriteSheet(lxw_worksheet* worksheet, const SheetToWrite& sheet, const She
             return status;
         }
     }
+    // Unlocked columns: the column format covers empty cells; written cells get it explicitly.
+    const auto is_unlocked = [&](std::size_t column) {
+        return options.protect && std::find(options.unlocked_columns.begin(), options.unlocked_columns.end(),
+                                            column) != options.unlocked_columns.end();
+    };
+    for (std::size_t column : options.unlocked_columns) {
+        if (!options.protect) break;
+        const auto index = static_cast<lxw_col_t>(column);
+        const double width =
+            column < sheet.column_widths.size() ? sheet.column_widths[column] : static_cast<double>(LXW_DEF_COL_WIDTH);
+        if (Status status = Check(worksheet_set_column(worksheet, index, index, width, unlocked),
+                                  label + ", unlocked column " + std::to_string(column + 1));
+            !status) {
+            return status;
+        }
+    }
+    if (options.protect) {
+        lxw_protection protection{};
+        protection.format_columns = LXW_TRUE;  // people may still widen columns
+        protection.format_rows = LXW_TRUE;
+        worksheet_protect(worksheet, nullptr, &protection);
+    }
     for (std::size_t row = 0; row < sheet.rows.size(); ++row) {
-        lxw_format* format = row == 0 ? bold : nullptr;
         const auto& cells = sheet.rows[row];
         for (std::size_t column = 0; column < cells.size(); ++column) {
+            lxw_format* format = row == 0 ? bold : (is_unlocked(column) ? unlocked : nullptr);
             const auto row_index = static_cast<lxw_row_t>(row);
             const auto column_index = static_cast<lxw_col_t>(column);
             lxw_error error = LXW_NO_ERROR;
@@ -252,6 +282,8 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets, const std
     workbook_set_properties(workbook, &properties);
     lxw_format* bold = workbook_add_format(workbook);
     format_set_bold(bold);
+    lxw_format* unlocked = workbook_add_format(workbook);
+    format_set_unlocked(unlocked);
     for (std::size_t i = 0; i < sheets.size() && written; ++i) {
         const std::string label = SheetLabel(i, names[i]);
         lxw_worksheet* worksheet = workbook_add_worksheet(workbook, names[i].c_str());
@@ -259,7 +291,7 @@ Result<std::string> WriteXlsx(const std::vector<SheetToWrite>& sheets, const std
             written = Fail(ErrorCode::kInternal, label + ": libxlsxwriter rejected the sheet name");
             break;
         }
-        written = WriteSheet(worksheet, sheets[i], options_of(i), bold, label);
+        written = WriteSheet(worksheet, sheets[i], options_of(i), bold, unlocked, label);
         // Every printed page of every sheet says it is an exercise (core/exercise_marking.hpp).
         if (written) written = Check(worksheet_set_header(worksheet, kPrintMarking.c_str()), label);
         if (written) written = Check(worksheet_set_footer(worksheet, kPrintMarking.c_str()), label);

@@ -41,6 +41,10 @@ struct SheetToWrite {
 struct SheetOptions {
     std::vector<ListValidation> list_validations;  // drop-down lists
     std::vector<std::size_t> hidden_columns;       // zero-based (e.g. a key column)
+    // When set, the sheet is protected (no password: it guards against slips, not people)
+    // and only the cells of `unlocked_columns` below the header row can be changed.
+    bool protect = false;
+    std::vector<std::size_t> unlocked_columns;     // zero-based
 };
 
 // Returns the bytes of an .xlsx file with one worksheet per entry of `sheets`, in order.

@@ -148,6 +148,28 @@ TEST(WriteXlsxTest, ListValidationsAndHiddenColumnsAreWritten) {
     EXPECT_EQ(read[0].rows[1][0], "k1");  // hidden columns still hold their values
 }
 
+TEST(WriteXlsxTest, AProtectedSheetLeavesOnlyItsUnlockedColumnsEditable) {
+    SheetToWrite sheet{"評価", {{std::string("キー"), std::string("評価")}, {std::string("k1"), std::string("良い")}}, {}};
+    SheetOptions options;
+    options.protect = true;
+    options.unlocked_columns = {1};
+    auto written = WriteXlsx({sheet}, {options});
+    ASSERT_TRUE(written.has_value()) << written.error().message;
+    const std::string xml = Part(*written, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(xml.find("<sheetProtection"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("<col min=\"2\" max=\"2\""), std::string::npos) << xml;  // the column's own (unlocked) style
+    const std::string styles = Part(*written, "xl/styles.xml");
+    EXPECT_NE(styles.find("locked=\"0\""), std::string::npos) << styles;
+    EXPECT_EQ(MustRead(*written)[0].rows[1][1], "良い");
+    // Without protect the unlocked columns change nothing.
+    options.protect = false;
+    auto plain = WriteXlsx({sheet}, {options});
+    ASSERT_TRUE(plain.has_value());
+    EXPECT_EQ(Part(*plain, "xl/worksheets/sheet1.xml").find("<sheetProtection"), std::string::npos);
+    options.unlocked_columns = {20000};
+    EXPECT_FALSE(WriteXlsx({sheet}, {options}).has_value());
+}
+
 TEST(WriteXlsxTest, RejectsListValidationsExcelCannotHold) {
     SheetToWrite sheet{"s", {{std::string("a")}}, {}};
     SheetOptions options;
