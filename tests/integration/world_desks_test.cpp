@@ -6,11 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <chrono>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "accounts/account_service.hpp"
+#include "core/scenario.hpp"
+#include "scenario/scenario_store.hpp"
 #include "api/context.hpp"
 #include "db/database.hpp"
 #include "live/event_log.hpp"
@@ -607,6 +611,62 @@ TEST_F(WorldDesksTest, InquiriesAndReportsCarryTheOrganisationsAttachments) {
     auto sent = lead_a.Post(base_ + "/incident-reports", report.dump());
     ASSERT_EQ(StatusOf(sent), 201) << BodyOf(sent);
     EXPECT_EQ(JsonOf(sent)["attachment"]["id"], attachment);
+}
+
+TEST_F(WorldDesksTest, MetricsTimeFromTheTriggeringInjectToTheFirstReport) {
+    // A scenario whose first inject exercises objective 4 (sharing with the ministry) and
+    // reaches the electricity sector only; a later one exercises objective 1.
+    scenario::Scenario master;
+    master.id = "desks";
+    master.title = {"窓口試験", "Desk test"};
+    master.scenes = {{"day1", {"1日目", "Day 1"}, 540, 1080, 12.0, false}};
+    scenario::Inject trigger;
+    trigger.id = "share";
+    trigger.scene_id = "day1";
+    trigger.at = 540;
+    trigger.title = {"報告の要請", "Report request"};
+    trigger.objectives = {4};
+    trigger.audience.everyone = false;
+    trigger.audience.sectors = {"electricity"};
+    trigger.order = 1;
+    master.injects = {trigger};
+    auto saved = server_->application().services().scenarios->SaveMaster(exercise_id_, master,
+                                                                         {std::nullopt, "test", "", ""});
+    ASSERT_TRUE(saved) << saved.error().message;
+    ASSERT_EQ(StatusOf(admin_->Post(base_ + "/clock/start", "")), 200);
+    bool released = false;
+    for (int attempt = 0; attempt < 100 && !released; ++attempt) {
+        const auto releases = JsonOf(admin_->Get(base_ + "/releases"));  // kept alive for the loop
+        for (const auto& item : releases["items"]) {
+            if (item["inject_id"] == "share" && item["status"] != "pending") released = true;
+        }
+        if (!released) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_TRUE(released) << admin_->Get(base_ + "/releases")->body;
+
+    auto lead_a = Joined(lead_a_token_);
+    auto lead_b = Joined(lead_b_token_);
+    auto sent = lead_a.Post(base_ + "/incident-reports", ValidReport("first").dump());
+    ASSERT_EQ(StatusOf(sent), 201) << BodyOf(sent);
+    EXPECT_TRUE(JsonOf(sent)["created_scenario_time"].is_string());  // stamped in scenario time once running
+    ASSERT_EQ(StatusOf(lead_b.Post(base_ + "/incident-reports", ValidReport("first").dump())), 201);
+
+    auto metrics = JsonOf(admin_->Get(base_ + "/desk-metrics"));
+    ASSERT_EQ(metrics["time_to_first_report"].size(), 3u) << metrics.dump();
+    for (const auto& row : metrics["time_to_first_report"]) {
+        if (row["organisation_id"] == org_a_) {
+            EXPECT_EQ(row["trigger_inject_id"], "share");
+            ASSERT_TRUE(row["minutes"].is_number()) << row.dump();
+            EXPECT_GE(row["minutes"].get<double>(), 0.0);
+            EXPECT_LT(row["minutes"].get<double>(), 1.0);
+        } else {
+            // B (finance) never received the triggering inject; C sent nothing.
+            EXPECT_TRUE(row["trigger_inject_id"].is_null()) << row.dump();
+            EXPECT_TRUE(row["minutes"].is_null()) << row.dump();
+        }
+    }
+    EXPECT_EQ(metrics["organisations_reported"]["numerator"], 2);
+    EXPECT_EQ(metrics["organisations_reported"]["denominator"], 3);
 }
 
 }  // namespace
