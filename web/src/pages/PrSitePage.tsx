@@ -36,7 +36,7 @@ import { currentLanguage } from '../i18n';
 import { localName } from '../i18n/localName';
 import type { EventSourceFactory } from '../live/streamConnection';
 import { useEventStream } from '../live/useEventStream';
-import { emptyFeed, feedReducer, filterStatements, organisationsOf } from '../pr/feedState';
+import { emptyFeed, feedReducer, filterStatements, mergeOrganisations, organisationsOf } from '../pr/feedState';
 import '../components/pr/pr.css';
 
 // Engagement counts move with time: the media feed is re-read this often.
@@ -67,6 +67,7 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
   const [editing, setEditing] = useState<Statement | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [metrics, setMetrics] = useState<StatementMetrics | null>(null);
+  const [knownOrganisations, setKnownOrganisations] = useState<{ id: number; name: string }[]>([]);
 
   const reloadOwn = useCallback(() => {
     if (organisationId === null) return;
@@ -82,16 +83,31 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
     if (watching) getStatementMetrics(exerciseId).then(setMetrics, setError);
   }, [watching, exerciseId]);
 
-  const reload = useCallback(() => {
+  // The board is read with its filters, so that older statements of a chosen sector or
+  // organisation are found too; live events are filtered the same way on arrival.
+  const reloadBoard = useCallback(() => {
+    if (!valid) return;
+    listStatements(exerciseId, { sector, organisation_id: filterOrganisation ?? undefined }).then((answer) => {
+      dispatch({ type: 'statementsLoaded', statements: answer.items });
+      setKnownOrganisations((known) => mergeOrganisations(known, organisationsOf(answer.items)));
+    }, setError);
+  }, [valid, exerciseId, sector, filterOrganisation]);
+  useEffect(reloadBoard, [reloadBoard]);
+
+  const reloadRest = useCallback(() => {
     if (!valid) return;
     reloadMetrics();
-    listStatements(exerciseId).then((answer) => dispatch({ type: 'statementsLoaded', statements: answer.items }), setError);
     reloadOwn();
     reloadMedia();
     if (mediaWriter) listPersonas(exerciseId).then((answer) => setPersonas(answer.items), setError);
   }, [valid, exerciseId, reloadOwn, reloadMedia, reloadMetrics, mediaWriter]);
+  useEffect(reloadRest, [reloadRest]);
 
-  useEffect(reload, [reload]);
+  // After a reconnect: everything (the stream replays what it can; this covers the rest).
+  const reload = useCallback(() => {
+    reloadBoard();
+    reloadRest();
+  }, [reloadBoard, reloadRest]);
   useEffect(() => {
     if (!valid) return;
     const timer = window.setInterval(reloadMedia, MEDIA_REFRESH_MS);
@@ -127,7 +143,10 @@ export function PrSitePage({ session, eventSourceFactory }: { session: Session; 
     () => filterStatements(feed.statements, { sector, organisationId: filterOrganisation }),
     [feed.statements, sector, filterOrganisation],
   );
-  const organisations = useMemo(() => organisationsOf(feed.statements), [feed.statements]);
+  const organisations = useMemo(
+    () => mergeOrganisations(knownOrganisations, organisationsOf(feed.statements)),
+    [knownOrganisations, feed.statements],
+  );
 
   if (!valid) return <NotFound />;
   if (isApiError(error) && error.code === 'not_found') return <NotFound />;

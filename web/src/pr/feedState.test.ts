@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaItem, Statement } from '../api/prTypes';
-import { compactCount, emptyFeed, engagementAt, engagementNow, feedReducer, filterStatements, organisationsOf } from './feedState';
+import {
+  compactCount,
+  emptyFeed,
+  engagementAt,
+  engagementNow,
+  feedReducer,
+  filterStatements,
+  mergeOrganisations,
+  organisationsOf,
+} from './feedState';
 
 function statement(id: number, overrides: Partial<Statement> = {}): Statement {
   return {
@@ -133,6 +142,10 @@ describe('filters', () => {
   });
   it('lists the organisations of the feed once each', () => {
     expect(organisationsOf(statements).map((o) => o.id).sort()).toEqual([1, 2]);
+  });
+  it('merges the organisations seen so far', () => {
+    const merged = mergeOrganisations([{ id: 2, name: 'B' }], [{ id: 1, name: 'A' }, { id: 2, name: 'B' }]);
+    expect(merged).toEqual([{ id: 1, name: 'A' }, { id: 2, name: 'B' }]);
   });
   it('formats counts compactly', () => {
     expect(compactCount(12345, 'en')).toBe('12.3K');

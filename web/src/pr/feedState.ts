@@ -103,6 +103,18 @@ export function organisationsOf(statements: Statement[]): { id: number; name: st
   return [...byId.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }
 
+// The organisations of both lists, once each, by name (the filter's choices grow as the
+// board shows more organisations).
+export function mergeOrganisations(
+  known: { id: number; name: string }[],
+  more: { id: number; name: string }[],
+): { id: number; name: string }[] {
+  const byId = new Map<number, string>();
+  for (const organisation of [...known, ...more]) byId.set(organisation.id, organisation.name);
+  const merged = [...byId.entries()].map(([id, name]) => ({ id, name }));
+  return merged.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+}
+
 // "1.2万" / "12.3K" style compact counts, as social media shows them.
 export function compactCount(value: number, language: string): string {
   return new Intl.NumberFormat(language === 'en' ? 'en' : 'ja', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
