@@ -124,9 +124,9 @@ Result<Response> HandleDeleteForumSession(RequestContext& context) {
 Result<Response> HandleListForumRegistrations(RequestContext& context) {
     auto path = PathOf(context);
     if (!path) return tl::unexpected(path.error());
-    auto caller = RequireLiveRole(context, path->exercise_id,
-                                  {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver,
-                                   Role::kOrgLead});
+    auto caller =
+        RequireLiveRole(context, path->exercise_id,
+                        {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver, Role::kOrgLead});
     if (!caller) return tl::unexpected(caller.error());
     const Principal& principal = **caller;
     evaluation::RegistrationScope scope;
@@ -174,8 +174,8 @@ Result<Response> HandleDeleteForumRegistration(RequestContext& context) {
     if (!organisation) return tl::unexpected(organisation.error());
     auto person_id = context.PathId("person_id");
     if (!person_id) return Fail(ErrorCode::kNotFound, "no such registration", "person_id");
-    if (auto s = Forums(context).Cancel(path->exercise_id, path->session_id, *person_id, *organisation,
-                                        ActorOf(context));
+    if (auto s =
+            Forums(context).Cancel(path->exercise_id, path->session_id, *person_id, *organisation, ActorOf(context));
         !s) {
         return tl::unexpected(s.error());
     }

@@ -4,11 +4,12 @@
 // observers see everything, ministries their ministries' organisations with small
 // groups suppressed. Per-respondent answers exist only for named surveys (organisers).
 
+#include "api/survey_handlers.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include "api/actor.hpp"
 #include "api/live_support.hpp"
-#include "api/survey_handlers.hpp"
 #include "evaluation/survey_service.hpp"
 #include "evaluation/survey_templates.hpp"
 #include "exercise/field_validation.hpp"
@@ -233,12 +234,13 @@ Result<Response> HandleListSurveyResponses(RequestContext& context) {
     for (const auto& response : *responses) {
         nlohmann::json answers = nlohmann::json::object();
         for (const auto& [code, value] : response.answers) answers[code] = value;
-        items.push_back({{"organisation_id", response.organisation_id},
-                         {"organisation_name", response.organisation_name},
-                         {"person_id", response.person_id ? nlohmann::json(*response.person_id) : nlohmann::json(nullptr)},
-                         {"person_name", response.person_name},
-                         {"submitted_on", response.submitted_on},
-                         {"answers", std::move(answers)}});
+        items.push_back(
+            {{"organisation_id", response.organisation_id},
+             {"organisation_name", response.organisation_name},
+             {"person_id", response.person_id ? nlohmann::json(*response.person_id) : nlohmann::json(nullptr)},
+             {"person_name", response.person_name},
+             {"submitted_on", response.submitted_on},
+             {"answers", std::move(answers)}});
     }
     return Response::Json({{"items", std::move(items)}});
 }

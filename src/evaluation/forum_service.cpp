@@ -14,10 +14,11 @@ constexpr std::string_view kSessionColumns =
     "s.themes, s.experts, s.survey_id, s.created_at, s.updated_at, "
     "(SELECT COUNT(DISTINCT r.organisation_id) FROM forum_registration r WHERE r.session_id = s.id), "
     "(SELECT COUNT(*) FROM forum_registration r WHERE r.session_id = s.id), "
-    "(SELECT COUNT(DISTINCT r.organisation_id) FROM forum_registration r WHERE r.session_id = s.id AND r.attended = 1), "
+    "(SELECT COUNT(DISTINCT r.organisation_id) FROM forum_registration r WHERE r.session_id = s.id AND r.attended = "
+    "1), "
     "(SELECT COUNT(*) FROM forum_registration r WHERE r.session_id = s.id AND r.attended = 1)";
-const std::string kSelectSession =
-    std::string("SELECT ") + std::string(kSessionColumns) + " FROM forum_session s WHERE s.id = $1 AND s.exercise_id = $2";
+const std::string kSelectSession = std::string("SELECT ") + std::string(kSessionColumns) +
+                                   " FROM forum_session s WHERE s.id = $1 AND s.exercise_id = $2";
 const std::string kListSessions = std::string("SELECT ") + std::string(kSessionColumns) +
                                   " FROM forum_session s WHERE s.exercise_id = $1 ORDER BY s.starts_at, s.id";
 constexpr std::string_view kInsertSession =
@@ -159,10 +160,10 @@ nlohmann::json CountsJson(const ForumCounts& counts) {
 }
 
 Status AuditSession(db::Connection& connection, const audit::AuditLog& audit, const audit::Actor& actor,
-                    std::int64_t exercise_id, const std::string& action, std::int64_t session_id,
-                    nlohmann::json before, nlohmann::json after) {
-    audit::AuditEntry entry{exercise_id, action, "forum_session", std::to_string(session_id), std::move(before),
-                            std::move(after)};
+                    std::int64_t exercise_id, const std::string& action, std::int64_t session_id, nlohmann::json before,
+                    nlohmann::json after) {
+    audit::AuditEntry entry{exercise_id,       action,          "forum_session", std::to_string(session_id),
+                            std::move(before), std::move(after)};
     return audit.Append(connection, actor, entry);
 }
 
@@ -170,11 +171,10 @@ Status AuditSession(db::Connection& connection, const audit::AuditLog& audit, co
 
 Result<ForumSessionInput> ParseForumSession(const nlohmann::json& json) {
     if (!json.is_object()) return Invalid("body", "expected a JSON object");
-    if (auto s = exercise::RejectUnknownMembers(
-            json,
-            {"kind", "title", "starts_at", "ends_at", "format", "location", "capacity", "themes", "experts",
-             "survey_id"},
-            {"id", "exercise_id", "counts", "created_at", "updated_at"});
+    if (auto s = exercise::RejectUnknownMembers(json,
+                                                {"kind", "title", "starts_at", "ends_at", "format", "location",
+                                                 "capacity", "themes", "experts", "survey_id"},
+                                                {"id", "exercise_id", "counts", "created_at", "updated_at"});
         !s) {
         return tl::unexpected(s.error());
     }
@@ -279,16 +279,14 @@ nlohmann::json ForumTotalsJson(const std::vector<ForumTotals>& totals) {
 ForumService::ForumService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
     : database_(database), clock_(clock), audit_(audit) {}
 
-Result<ForumSession> ForumService::Load(db::Connection& connection, std::int64_t exercise_id,
-                                        std::int64_t session_id) {
+Result<ForumSession> ForumService::Load(db::Connection& connection, std::int64_t exercise_id, std::int64_t session_id) {
     auto row = connection.QueryOne(kSelectSession, {session_id, exercise_id});
     if (!row) return tl::unexpected(row.error());
     if (!*row) return Fail(ErrorCode::kNotFound, "no such session", "session_id");
     return SessionFromRow(**row);
 }
 
-Status ForumService::CheckSurvey(db::Connection& connection, std::int64_t exercise_id,
-                                 const ForumSessionInput& input) {
+Status ForumService::CheckSurvey(db::Connection& connection, std::int64_t exercise_id, const ForumSessionInput& input) {
     if (!input.survey_id) return Ok();
     auto row = connection.QueryOne(kSurveyInExercise, {*input.survey_id, exercise_id});
     if (!row) return tl::unexpected(row.error());
@@ -340,8 +338,7 @@ Result<ForumSession> ForumService::Create(std::int64_t exercise_id, const ForumS
     ForumSession created;
     auto written = database_.Write([&](db::Connection& connection) -> Status {
         if (auto s = CheckSurvey(connection, exercise_id, input); !s) return s;
-        auto id = connection.QueryOne(kInsertSession,
-                                      SessionParams(exercise_id, input, FormatTimestamp(clock_.Now())));
+        auto id = connection.QueryOne(kInsertSession, SessionParams(exercise_id, input, FormatTimestamp(clock_.Now())));
         if (!id) return tl::unexpected(id.error());
         const std::int64_t session_id = (*id)->Int(0);
         if (auto s = AuditSession(connection, audit_, actor, exercise_id, "forum_session.create", session_id, nullptr,
@@ -377,8 +374,8 @@ Result<ForumSession> ForumService::Update(std::int64_t exercise_id, std::int64_t
             return tl::unexpected(changed.error());
         }
         auto [before, after] = audit::ChangedFields(AuditSummary(current->input), AuditSummary(input));
-        if (auto s = AuditSession(connection, audit_, actor, exercise_id, "forum_session.update", session_id, before,
-                                  after);
+        if (auto s =
+                AuditSession(connection, audit_, actor, exercise_id, "forum_session.update", session_id, before, after);
             !s) {
             return s;
         }
@@ -405,8 +402,7 @@ Status ForumService::Delete(std::int64_t exercise_id, std::int64_t session_id, c
     });
 }
 
-Result<std::vector<ForumRegistration>> ForumService::Registrations(std::int64_t exercise_id,
-                                                                   std::int64_t session_id,
+Result<std::vector<ForumRegistration>> ForumService::Registrations(std::int64_t exercise_id, std::int64_t session_id,
                                                                    const RegistrationScope& scope) {
     std::vector<ForumRegistration> registrations;
     auto read = database_.Read([&](db::Connection& connection) -> Status {
@@ -415,10 +411,9 @@ Result<std::vector<ForumRegistration>> ForumService::Registrations(std::int64_t 
         auto rows = connection.Query(kSelectRegistrations, {session_id});
         if (!rows) return tl::unexpected(rows.error());
         for (const db::Row& row : *rows) {
-            const bool visible =
-                scope.all || (scope.organisation_id && *scope.organisation_id == row.Int(2)) ||
-                std::find(scope.ministry_codes.begin(), scope.ministry_codes.end(), row.Text(5)) !=
-                    scope.ministry_codes.end();
+            const bool visible = scope.all || (scope.organisation_id && *scope.organisation_id == row.Int(2)) ||
+                                 std::find(scope.ministry_codes.begin(), scope.ministry_codes.end(), row.Text(5)) !=
+                                     scope.ministry_codes.end();
             if (!visible) continue;
             ForumRegistration registration;
             registration.person_id = row.Int(0);
@@ -453,8 +448,7 @@ Result<ForumRegistration> ForumService::Register(std::int64_t exercise_id, std::
             if (!count) return tl::unexpected(count.error());
             if ((*count)->Int(0) >= *session->input.capacity) {
                 return Fail(ErrorCode::kConflict,
-                            "capacity: the session is full (" + std::to_string(*session->input.capacity) +
-                                " people)",
+                            "capacity: the session is full (" + std::to_string(*session->input.capacity) + " people)",
                             "capacity");
             }
         }
@@ -464,8 +458,9 @@ Result<ForumRegistration> ForumService::Register(std::int64_t exercise_id, std::
         if (*inserted == 0) {
             return Fail(ErrorCode::kConflict, "person_id: already registered for this session", "person_id");
         }
-        registration = {person_id, (*person)->Text(1), (*person)->Int(0), (*person)->Text(2), (*person)->Text(3),
-                        std::nullopt, now};
+        registration = {
+            person_id, (*person)->Text(1), (*person)->Int(0), (*person)->Text(2), (*person)->Text(3), std::nullopt,
+            now};
         return AuditSession(connection, audit_, actor, exercise_id, "forum_registration.create", session_id, nullptr,
                             {{"person_id", person_id}, {"organisation_id", registration.organisation_id}});
     });
@@ -509,8 +504,9 @@ Result<ForumCounts> ForumService::RecordAttendance(std::int64_t exercise_id, std
                 return Invalid("attendance[" + std::to_string(i) + "].person_id",
                                "person " + std::to_string(entry.person_id) + " is not registered for this session");
             }
-            changes.push_back({{"person_id", entry.person_id},
-                               {"attended", entry.attended ? nlohmann::json(*entry.attended) : nlohmann::json(nullptr)}});
+            changes.push_back(
+                {{"person_id", entry.person_id},
+                 {"attended", entry.attended ? nlohmann::json(*entry.attended) : nlohmann::json(nullptr)}});
         }
         if (auto s = AuditSession(connection, audit_, actor, exercise_id, "forum_attendance.update", session_id,
                                   nullptr, {{"attendance", changes}});

@@ -31,16 +31,16 @@ inline constexpr std::int64_t kMaxForumCapacity = 100000;
 inline constexpr std::size_t kMaxAttendanceEntries = 2000;
 
 struct ForumSessionInput {
-    std::string kind;       // roundtable | feedback
-    std::string title_ja;   // 1..200 characters
-    std::string title_en;   // 0..200
-    std::string starts_at;  // local 'YYYY-MM-DDTHH:MM'
-    std::string ends_at;    // after starts_at
-    std::string format;     // venue | web | hybrid
-    std::string location;   // room or URL text, 0..500
-    std::optional<std::int64_t> capacity;  // people; 1..100000 or none
-    std::vector<std::string> themes;       // up to 20 × 200 characters
-    std::vector<std::string> experts;      // up to 50 × 200 characters
+    std::string kind;                       // roundtable | feedback
+    std::string title_ja;                   // 1..200 characters
+    std::string title_en;                   // 0..200
+    std::string starts_at;                  // local 'YYYY-MM-DDTHH:MM'
+    std::string ends_at;                    // after starts_at
+    std::string format;                     // venue | web | hybrid
+    std::string location;                   // room or URL text, 0..500
+    std::optional<std::int64_t> capacity;   // people; 1..100000 or none
+    std::vector<std::string> themes;        // up to 20 × 200 characters
+    std::vector<std::string> experts;       // up to 50 × 200 characters
     std::optional<std::int64_t> survey_id;  // a survey of the same exercise
 };
 

@@ -180,8 +180,7 @@ TEST_F(ForumServiceTest, OpinionKindsBuiltInAndAdded) {
 TEST_F(ForumServiceTest, OpinionsAreRecordedFilteredEditedAndDeletedWithAudit) {
     auto session = Forums().Create(exercise_id_, Feedback(), actor_);
     ASSERT_TRUE(session);
-    auto manual = Opinions().Create(exercise_id_, session->id,
-                                   {"manual_gaps", "ランサムの手順が無い", org_a_}, actor_);
+    auto manual = Opinions().Create(exercise_id_, session->id, {"manual_gaps", "ランサムの手順が無い", org_a_}, actor_);
     ASSERT_TRUE(manual) << manual.error().message;
     EXPECT_EQ(manual->organisation_name, "電力A");
     ASSERT_TRUE(Opinions().Create(exercise_id_, session->id, {"supply_chain", "範囲が課題", std::nullopt}, actor_));
@@ -195,7 +194,8 @@ TEST_F(ForumServiceTest, OpinionsAreRecordedFilteredEditedAndDeletedWithAudit) {
     auto supply = Opinions().List(exercise_id_, std::nullopt, std::string("supply_chain"));
     ASSERT_TRUE(supply);
     ASSERT_EQ(supply->size(), 1u);
-    auto edited = Opinions().Update(exercise_id_, manual->id, {"public_disclosure", "広報のタイミング", org_a_}, actor_);
+    auto edited =
+        Opinions().Update(exercise_id_, manual->id, {"public_disclosure", "広報のタイミング", org_a_}, actor_);
     ASSERT_TRUE(edited);
     EXPECT_EQ(edited->kind_code, "public_disclosure");
     ASSERT_TRUE(Opinions().Delete(exercise_id_, manual->id, actor_));

@@ -11,10 +11,10 @@ namespace {
 constexpr std::string_view kSelectKinds =
     "SELECT code, label_ja, label_en, position, exercise_id = 0 FROM opinion_kind WHERE exercise_id IN (0, $1) "
     "ORDER BY exercise_id <> 0, position, code";
-constexpr std::string_view kKindExists =
-    "SELECT 1 FROM opinion_kind WHERE exercise_id IN (0, $1) AND code = $2";
-constexpr std::string_view kCountCustomKinds = "SELECT COUNT(*), COALESCE(MAX(position), 0) FROM opinion_kind "
-                                               "WHERE exercise_id = $1";
+constexpr std::string_view kKindExists = "SELECT 1 FROM opinion_kind WHERE exercise_id IN (0, $1) AND code = $2";
+constexpr std::string_view kCountCustomKinds =
+    "SELECT COUNT(*), COALESCE(MAX(position), 0) FROM opinion_kind "
+    "WHERE exercise_id = $1";
 constexpr std::string_view kInsertKind =
     "INSERT INTO opinion_kind (exercise_id, code, label_ja, label_en, position) VALUES ($1, $2, $3, $4, $5)";
 constexpr std::string_view kSessionInExercise = "SELECT 1 FROM forum_session WHERE id = $1 AND exercise_id = $2";
@@ -51,17 +51,17 @@ Opinion OpinionFromRow(const db::Row& row) {
 }
 
 nlohmann::json AuditSummary(const OpinionInput& input) {
-    return {{"kind", input.kind_code},
-            {"text", input.text},
-            {"organisation_id",
-             input.organisation_id ? nlohmann::json(*input.organisation_id) : nlohmann::json(nullptr)}};
+    return {
+        {"kind", input.kind_code},
+        {"text", input.text},
+        {"organisation_id", input.organisation_id ? nlohmann::json(*input.organisation_id) : nlohmann::json(nullptr)}};
 }
 
 Status AuditOpinion(db::Connection& connection, const audit::AuditLog& audit, const audit::Actor& actor,
-                    std::int64_t exercise_id, const std::string& action, std::int64_t opinion_id,
-                    nlohmann::json before, nlohmann::json after) {
-    audit::AuditEntry entry{exercise_id, action, "forum_opinion", std::to_string(opinion_id), std::move(before),
-                            std::move(after)};
+                    std::int64_t exercise_id, const std::string& action, std::int64_t opinion_id, nlohmann::json before,
+                    nlohmann::json after) {
+    audit::AuditEntry entry{exercise_id,       action,          "forum_opinion", std::to_string(opinion_id),
+                            std::move(before), std::move(after)};
     return audit.Append(connection, actor, entry);
 }
 
@@ -98,9 +98,9 @@ Result<OpinionKind> ParseOpinionKind(const nlohmann::json& json) {
 
 Result<OpinionInput> ParseOpinion(const nlohmann::json& json) {
     if (!json.is_object()) return Invalid("body", "expected a JSON object");
-    if (auto s = exercise::RejectUnknownMembers(json, {"kind", "text", "organisation_id"},
-                                                {"id", "session_id", "organisation_name", "recorded_by_user_id",
-                                                 "created_at"});
+    if (auto s = exercise::RejectUnknownMembers(
+            json, {"kind", "text", "organisation_id"},
+            {"id", "session_id", "organisation_name", "recorded_by_user_id", "created_at"});
         !s) {
         return tl::unexpected(s.error());
     }
@@ -112,7 +112,8 @@ Result<OpinionInput> ParseOpinion(const nlohmann::json& json) {
     auto text = exercise::OptionalString(json, "text", "text");
     if (!text) return tl::unexpected(text.error());
     input.text = text->value_or("");
-    if (auto error = exercise::CheckText(input.text, "text", 1, kMaxOpinionCharacters, exercise::TextLines::kMultiple)) {
+    if (auto error =
+            exercise::CheckText(input.text, "text", 1, kMaxOpinionCharacters, exercise::TextLines::kMultiple)) {
         return tl::unexpected(*error);
     }
     auto organisation = exercise::OptionalInteger(json, "organisation_id", "organisation_id");
@@ -166,8 +167,9 @@ Result<OpinionKind> OpinionService::AddKind(std::int64_t exercise_id, const Opin
         auto inserted =
             connection.Execute(kInsertKind, {exercise_id, kind.code, kind.label_ja, kind.label_en, added.position});
         if (!inserted) return tl::unexpected(inserted.error());
-        audit::AuditEntry entry{exercise_id, "opinion_kind.create", "opinion_kind", kind.code, nullptr,
-                                {{"label_ja", kind.label_ja}, {"label_en", kind.label_en}}};
+        audit::AuditEntry entry{exercise_id,    "opinion_kind.create",
+                                "opinion_kind", kind.code,
+                                nullptr,        {{"label_ja", kind.label_ja}, {"label_en", kind.label_en}}};
         return audit_.Append(connection, actor, entry);
     });
     if (!written) return tl::unexpected(written.error());

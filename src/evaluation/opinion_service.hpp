@@ -24,7 +24,7 @@ inline constexpr std::size_t kMaxOpinionCharacters = 4000;
 inline constexpr std::size_t kMaxOpinionKindsPerExercise = 50;
 
 struct OpinionKind {
-    std::string code;  // [a-z][a-z0-9_]*, 1..40
+    std::string code;      // [a-z][a-z0-9_]*, 1..40
     std::string label_ja;  // 1..100 characters
     std::string label_en;  // 0..100
     std::int64_t position = 0;
@@ -37,7 +37,7 @@ Result<OpinionKind> ParseOpinionKind(const nlohmann::json& json);
 
 struct OpinionInput {
     std::string kind_code;
-    std::string text;                            // 1..4000 characters
+    std::string text;                             // 1..4000 characters
     std::optional<std::int64_t> organisation_id;  // who said it, when attributed
 };
 

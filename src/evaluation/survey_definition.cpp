@@ -104,8 +104,9 @@ Result<std::optional<ShowIf>> ParseShowIf(const nlohmann::json& json, const std:
 
 Result<SurveyQuestion> ParseQuestion(const nlohmann::json& json, const std::string& field) {
     if (!json.is_object()) return Fail(ErrorCode::kInvalidArgument, field + ": expected an object", field);
-    if (auto s = RejectUnknown(
-            json, {"code", "kind", "text", "required", "options", "number_min", "number_max", "show_if"}, {"id"}, field);
+    if (auto s =
+            RejectUnknown(json, {"code", "kind", "text", "required", "options", "number_min", "number_max", "show_if"},
+                          {"id"}, field);
         !s) {
         return tl::unexpected(s.error());
     }
@@ -187,12 +188,11 @@ std::string_view RespondentName(Respondent respondent) {
     return respondent == Respondent::kPerson ? "person" : "organisation";
 }
 
-std::string_view AnonymityName(Anonymity anonymity) {
-    return anonymity == Anonymity::kNamed ? "named" : "anonymous";
-}
+std::string_view AnonymityName(Anonymity anonymity) { return anonymity == Anonymity::kNamed ? "named" : "anonymous"; }
 
 bool HasOptions(QuestionKind kind) {
-    return kind == QuestionKind::kSingleChoice || kind == QuestionKind::kMultipleChoice || kind == QuestionKind::kLikert;
+    return kind == QuestionKind::kSingleChoice || kind == QuestionKind::kMultipleChoice ||
+           kind == QuestionKind::kLikert;
 }
 
 Result<SurveyDefinition> ParseSurveyDefinition(const nlohmann::json& json) {
@@ -231,8 +231,8 @@ Result<SurveyDefinition> ParseSurveyDefinition(const nlohmann::json& json) {
     } else {
         return Fail(ErrorCode::kInvalidArgument, "anonymity must be named or anonymous", "anonymity");
     }
-    for (auto [member, target] : {std::pair{"opens_at", &definition.opens_at},
-                                  std::pair{"closes_at", &definition.closes_at}}) {
+    for (auto [member, target] :
+         {std::pair{"opens_at", &definition.opens_at}, std::pair{"closes_at", &definition.closes_at}}) {
         auto value = exercise::OptionalString(json, member, member);
         if (!value) return tl::unexpected(value.error());
         if (*value && !(*value)->empty()) *target = **value;

@@ -19,7 +19,7 @@ namespace enshu::evaluation {
 // Limits of a definition (characters for texts).
 inline constexpr std::size_t kMaxQuestions = 100;
 inline constexpr std::size_t kMaxOptions = 30;
-inline constexpr std::size_t kMaxCodeBytes = 40;        // codes: [a-z0-9_], starting with a letter
+inline constexpr std::size_t kMaxCodeBytes = 40;  // codes: [a-z0-9_], starting with a letter
 inline constexpr std::size_t kMaxTitleCharacters = 200;
 inline constexpr std::size_t kMaxIntroCharacters = 4000;
 inline constexpr std::size_t kMaxQuestionTextCharacters = 1000;

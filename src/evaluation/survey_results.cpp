@@ -126,8 +126,8 @@ ResponseRates ComputeResponseRates(Respondent respondent, const std::vector<Elig
         const auto found = answered_by.find(organisation.id);
         const std::int64_t answers = found == answered_by.end() ? 0 : static_cast<std::int64_t>(found->second.size());
         const std::int64_t eligible = respondent == Respondent::kPerson ? organisation.people : 1;
-        const std::int64_t answered = respondent == Respondent::kPerson ? std::min(answers, eligible)
-                                                                        : std::min<std::int64_t>(answers, 1);
+        const std::int64_t answered =
+            respondent == Respondent::kPerson ? std::min(answers, eligible) : std::min<std::int64_t>(answers, 1);
         rates.organisations.push_back(
             {organisation.id, organisation.name, organisation.sector_code, MakeRate(eligible, answered)});
         SectorTotals& sector = sectors[organisation.sector_code];
@@ -157,10 +157,9 @@ ResponseRates ComputeResponseRates(Respondent respondent, const std::vector<Elig
             });
         });
     }
-    std::sort(rates.organisations.begin(), rates.organisations.end(),
-              [](const auto& a, const auto& b) {
-                  return std::tie(a.name, a.organisation_id) < std::tie(b.name, b.organisation_id);
-              });
+    std::sort(rates.organisations.begin(), rates.organisations.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.name, a.organisation_id) < std::tie(b.name, b.organisation_id);
+    });
     rates.total = MakeRate(total_eligible, total_answered);
     return rates;
 }
@@ -187,7 +186,8 @@ nlohmann::json ResponseRatesJson(const ResponseRates& rates) {
                                  {"sector_code", organisation.sector_code},
                                  {"rate", RateJson(organisation.rate)}});
     }
-    return {{"total", RateJson(rates.total)}, {"sectors", std::move(sectors)}, {"organisations", std::move(organisations)}};
+    return {
+        {"total", RateJson(rates.total)}, {"sectors", std::move(sectors)}, {"organisations", std::move(organisations)}};
 }
 
 }  // namespace enshu::evaluation

@@ -33,17 +33,17 @@ struct OptionCount {
 struct NumberSummary {
     double minimum = 0;
     double maximum = 0;
-    double mean = 0;    // rounded to one decimal
+    double mean = 0;  // rounded to one decimal
     double median = 0;
 };
 
 struct QuestionResult {
     std::string code;
     QuestionKind kind = QuestionKind::kFreeText;
-    std::int64_t answered = 0;  // responses that answered it: the denominator of its shares
-    std::vector<OptionCount> options;            // choice and likert, in the question's order
-    std::optional<NumberSummary> numbers;        // number questions with answers
-    std::vector<std::string> texts;              // free text, sorted by value (never by submission)
+    std::int64_t answered = 0;             // responses that answered it: the denominator of its shares
+    std::vector<OptionCount> options;      // choice and likert, in the question's order
+    std::optional<NumberSummary> numbers;  // number questions with answers
+    std::vector<std::string> texts;        // free text, sorted by value (never by submission)
 };
 
 struct SurveyResults {

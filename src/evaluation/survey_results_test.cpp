@@ -35,11 +35,11 @@ SurveyDefinition Definition() {
 }
 
 TEST(SharePerMille, RoundsHalfAwayFromZeroInIntegers) {
-    EXPECT_EQ(SharePerMille(71, 79), 899);   // 89.873 → 89.9 (the 2023 feedback survey)
-    EXPECT_EQ(SharePerMille(6, 79), 76);     // 7.59 → 7.6
-    EXPECT_EQ(SharePerMille(2, 79), 25);     // 2.53 → 2.5
-    EXPECT_EQ(SharePerMille(1, 8), 125);     // exactly 12.5
-    EXPECT_EQ(SharePerMille(1, 2000), 1);    // 0.05 → 0.1
+    EXPECT_EQ(SharePerMille(71, 79), 899);  // 89.873 → 89.9 (the 2023 feedback survey)
+    EXPECT_EQ(SharePerMille(6, 79), 76);    // 7.59 → 7.6
+    EXPECT_EQ(SharePerMille(2, 79), 25);    // 2.53 → 2.5
+    EXPECT_EQ(SharePerMille(1, 8), 125);    // exactly 12.5
+    EXPECT_EQ(SharePerMille(1, 2000), 1);   // 0.05 → 0.1
     EXPECT_EQ(SharePerMille(1, 0), std::nullopt);
 }
 
@@ -90,8 +90,8 @@ std::vector<EligibleOrganisation> Organisations() {
 }
 
 TEST(ResponseRates, PerOrganisationSurveys) {
-    const auto rates = ComputeResponseRates(Respondent::kOrganisation, Organisations(), {{1, 0}, {2, 0}, {7, 0}},
-                                            SmallGroups::kShow);
+    const auto rates =
+        ComputeResponseRates(Respondent::kOrganisation, Organisations(), {{1, 0}, {2, 0}, {7, 0}}, SmallGroups::kShow);
     EXPECT_EQ(rates.total.eligible, 7);
     EXPECT_EQ(rates.total.answered, 3);
     ASSERT_EQ(rates.sectors.size(), 2u);
@@ -113,8 +113,8 @@ TEST(ResponseRates, PerPersonSurveysCountPeople) {
 }
 
 TEST(ResponseRates, MinistryViewSuppressesSmallSectors) {
-    const auto rates = ComputeResponseRates(Respondent::kOrganisation, Organisations(), {{7, 0}},
-                                            SmallGroups::kSuppress);
+    const auto rates =
+        ComputeResponseRates(Respondent::kOrganisation, Organisations(), {{7, 0}}, SmallGroups::kSuppress);
     ASSERT_EQ(rates.sectors.size(), 2u);
     EXPECT_FALSE(rates.sectors[0].suppressed);  // 6 electricity organisations
     EXPECT_TRUE(rates.sectors[1].suppressed);   // 1 railway organisation < kMinimumGroupSize

@@ -104,12 +104,12 @@ std::int64_t RandomResponseId() {
 Status InsertQuestions(db::Connection& connection, std::int64_t survey_id, const SurveyDefinition& definition) {
     for (std::size_t i = 0; i < definition.questions.size(); ++i) {
         const SurveyQuestion& question = definition.questions[i];
-        auto inserted = connection.Execute(
-            kInsertQuestion,
-            {survey_id, question.code, static_cast<std::int64_t>(i + 1), std::string(QuestionKindName(question.kind)),
-             question.text_ja, question.text_en, std::int64_t{question.required ? 1 : 0},
-             OptionsColumn(question.options), OptionalValue(question.number_min), OptionalValue(question.number_max),
-             ShowIfColumn(question.show_if)});
+        auto inserted =
+            connection.Execute(kInsertQuestion, {survey_id, question.code, static_cast<std::int64_t>(i + 1),
+                                                 std::string(QuestionKindName(question.kind)), question.text_ja,
+                                                 question.text_en, std::int64_t{question.required ? 1 : 0},
+                                                 OptionsColumn(question.options), OptionalValue(question.number_min),
+                                                 OptionalValue(question.number_max), ShowIfColumn(question.show_if)});
         if (!inserted) return tl::unexpected(inserted.error());
     }
     return Ok();
@@ -146,8 +146,8 @@ nlohmann::json AuditSummary(const SurveyDefinition& definition) {
 Status Audit(db::Connection& connection, const audit::AuditLog& audit, const audit::Actor& actor,
              std::int64_t exercise_id, const std::string& action, std::int64_t survey_id, nlohmann::json before,
              nlohmann::json after) {
-    audit::AuditEntry entry{exercise_id, action, "survey", std::to_string(survey_id), std::move(before),
-                            std::move(after)};
+    audit::AuditEntry entry{exercise_id,       action,          "survey", std::to_string(survey_id),
+                            std::move(before), std::move(after)};
     return audit.Append(connection, actor, entry);
 }
 
@@ -155,10 +155,14 @@ Status Audit(db::Connection& connection, const audit::AuditLog& audit, const aud
 
 std::string_view SurveyStateName(SurveyState state) {
     switch (state) {
-        case SurveyState::kDraft: return "draft";
-        case SurveyState::kScheduled: return "scheduled";
-        case SurveyState::kOpen: return "open";
-        case SurveyState::kClosed: return "closed";
+        case SurveyState::kDraft:
+            return "draft";
+        case SurveyState::kScheduled:
+            return "scheduled";
+        case SurveyState::kOpen:
+            return "open";
+        case SurveyState::kClosed:
+            return "closed";
     }
     return "draft";
 }
@@ -190,8 +194,7 @@ nlohmann::json StoredSurveyJson(const StoredSurvey& survey, TimePoint now) {
 SurveyService::SurveyService(db::Database& database, const Clock& clock, const audit::AuditLog& audit)
     : database_(database), clock_(clock), audit_(audit) {}
 
-Result<StoredSurvey> SurveyService::Load(db::Connection& connection, std::int64_t exercise_id,
-                                         std::int64_t survey_id) {
+Result<StoredSurvey> SurveyService::Load(db::Connection& connection, std::int64_t exercise_id, std::int64_t survey_id) {
     auto row = connection.QueryOne(kSelectSurvey, {survey_id, exercise_id});
     if (!row) return tl::unexpected(row.error());
     if (!*row) return Fail(ErrorCode::kNotFound, "no such survey", "survey_id");
@@ -339,11 +342,10 @@ Result<StoredSurvey> SurveyService::Update(std::int64_t exercise_id, std::int64_
         }
         if (auto s = RequireFreeCode(connection, exercise_id, definition.code, survey_id); !s) return s;
         auto changed = connection.Execute(
-            kUpdateSurvey,
-            {survey_id, definition.code, definition.title_ja, definition.title_en, definition.intro_ja,
-             definition.intro_en, std::string(RespondentName(definition.respondent)),
-             std::string(AnonymityName(definition.anonymity)), OptionalValue(definition.opens_at),
-             OptionalValue(definition.closes_at), NowText(clock_)});
+            kUpdateSurvey, {survey_id, definition.code, definition.title_ja, definition.title_en, definition.intro_ja,
+                            definition.intro_en, std::string(RespondentName(definition.respondent)),
+                            std::string(AnonymityName(definition.anonymity)), OptionalValue(definition.opens_at),
+                            OptionalValue(definition.closes_at), NowText(clock_)});
         if (!changed) return tl::unexpected(changed.error());
         if (questions_changed) {
             if (auto deleted = connection.Execute(kDeleteQuestions, {survey_id}); !deleted) {
@@ -356,8 +358,8 @@ Result<StoredSurvey> SurveyService::Update(std::int64_t exercise_id, std::int64_
             audit_before["questions_changed"] = false;
             audit_after["questions_changed"] = true;
         }
-        if (auto s = Audit(connection, audit_, actor, exercise_id, "survey.update", survey_id, audit_before,
-                           audit_after);
+        if (auto s =
+                Audit(connection, audit_, actor, exercise_id, "survey.update", survey_id, audit_before, audit_after);
             !s) {
             return s;
         }
@@ -422,8 +424,7 @@ Result<StoredSurvey> SurveyService::Open(std::int64_t exercise_id, std::int64_t 
     return SetWindow(exercise_id, survey_id, true, actor);
 }
 
-Result<StoredSurvey> SurveyService::Close(std::int64_t exercise_id, std::int64_t survey_id,
-                                          const audit::Actor& actor) {
+Result<StoredSurvey> SurveyService::Close(std::int64_t exercise_id, std::int64_t survey_id, const audit::Actor& actor) {
     return SetWindow(exercise_id, survey_id, false, actor);
 }
 
@@ -477,7 +478,8 @@ Status SurveyService::Respond(std::int64_t exercise_id, std::int64_t survey_id, 
         }
         auto stored = ValidateAnswers(definition, answers);
         if (!stored) return tl::unexpected(stored.error());
-        auto organisation = connection.QueryOne(kSelectRespondentOrganisation, {respondent.organisation_id, exercise_id});
+        auto organisation =
+            connection.QueryOne(kSelectRespondentOrganisation, {respondent.organisation_id, exercise_id});
         if (!organisation) return tl::unexpected(organisation.error());
         if (!*organisation) return Fail(ErrorCode::kNotFound, "no such organisation", "organisation_id");
         const std::string sector_code = (*organisation)->Text(0);
@@ -489,16 +491,17 @@ Status SurveyService::Respond(std::int64_t exercise_id, std::int64_t survey_id, 
         if (!participated) return tl::unexpected(participated.error());
         if (*participated == 0) {
             return Fail(ErrorCode::kConflict,
-                        definition.respondent == Respondent::kPerson ? "you have already answered this survey"
-                                                                     : "your organisation has already answered this survey",
+                        definition.respondent == Respondent::kPerson
+                            ? "you have already answered this survey"
+                            : "your organisation has already answered this survey",
                         "survey_id");
         }
         std::int64_t response_id = 0;
         if (definition.anonymity == Anonymity::kAnonymous) {
             for (int attempt = 0; attempt < kRandomIdAttempts && response_id == 0; ++attempt) {
                 const std::int64_t candidate = RandomResponseId();
-                auto inserted = connection.Execute(kInsertAnonymousResponse,
-                                                   {candidate, survey_id, sector_code, submitted_on});
+                auto inserted =
+                    connection.Execute(kInsertAnonymousResponse, {candidate, survey_id, sector_code, submitted_on});
                 if (inserted) {
                     response_id = candidate;
                 } else if (inserted.error().code != ErrorCode::kConflict) {
@@ -534,9 +537,8 @@ Result<nlohmann::json> SurveyService::Results(std::int64_t exercise_id, std::int
         if (!survey) return tl::unexpected(survey.error());
         const SurveyDefinition& definition = survey->definition;
         const auto in_ministries = [&](const std::string& ministry) {
-            return scope.all ||
-                   std::find(scope.ministry_codes.begin(), scope.ministry_codes.end(), ministry) !=
-                       scope.ministry_codes.end();
+            return scope.all || std::find(scope.ministry_codes.begin(), scope.ministry_codes.end(), ministry) !=
+                                    scope.ministry_codes.end();
         };
         std::set<std::string> sectors_in_scope;
         auto sectors = connection.Query(kSelectSectorMinistries);
@@ -563,8 +565,7 @@ Result<nlohmann::json> SurveyService::Results(std::int64_t exercise_id, std::int
         std::vector<AnswerMap> answer_sets;
         answer_sets.reserve(responses.size());
         for (auto& [id, answers] : responses) answer_sets.push_back(std::move(answers));
-        const bool suppressed =
-            !scope.all && static_cast<std::int64_t>(answer_sets.size()) < kMinimumGroupSize;
+        const bool suppressed = !scope.all && static_cast<std::int64_t>(answer_sets.size()) < kMinimumGroupSize;
         SurveyResults results = AggregateAnswers(definition, suppressed ? std::vector<AnswerMap>{} : answer_sets);
         json = SurveyResultsJson(results);
         json["responses"] = static_cast<std::int64_t>(answer_sets.size());
@@ -585,9 +586,8 @@ Result<nlohmann::json> SurveyService::Results(std::int64_t exercise_id, std::int
         for (const db::Row& row : *participation_rows) {
             if (organisations_in_scope.count(row.Int(0))) participations.push_back({row.Int(0), row.Int(1)});
         }
-        const ResponseRates rates =
-            ComputeResponseRates(definition.respondent, eligible, participations,
-                                 scope.all ? SmallGroups::kShow : SmallGroups::kSuppress);
+        const ResponseRates rates = ComputeResponseRates(definition.respondent, eligible, participations,
+                                                         scope.all ? SmallGroups::kShow : SmallGroups::kSuppress);
         json["survey_id"] = survey_id;
         json["respondent"] = RespondentName(definition.respondent);
         json["anonymity"] = AnonymityName(definition.anonymity);

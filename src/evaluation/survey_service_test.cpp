@@ -121,9 +121,8 @@ TEST_F(SurveyServiceTest, AnonymousResponsesKeepNoAuthor) {
     EXPECT_EQ(Scalar("SELECT COUNT(*) FROM survey_response WHERE submitted_on = '2023-12-14' AND sector_code = "
                      "'electricity'"),
               1);
-    EXPECT_EQ(Scalar("SELECT COUNT(*) FROM survey_participation WHERE organisation_id = $1 AND person_id = 0",
-                     {org_a_}),
-              1);
+    EXPECT_EQ(
+        Scalar("SELECT COUNT(*) FROM survey_participation WHERE organisation_id = $1 AND person_id = 0", {org_a_}), 1);
     // The audit entry names the survey, not the response.
     const std::int64_t response_id = Scalar("SELECT id FROM survey_response");
     EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE entity_id = $1", {std::to_string(response_id)}), 0);
@@ -165,10 +164,10 @@ TEST_F(SurveyServiceTest, ResultsCountAnswersAndResponseRates) {
     auto survey = OpenFeedback();
     ASSERT_TRUE(Service().Respond(exercise_id_, survey.id, {org_a_, lead_a_, true}, kJoined, actor_));
     ASSERT_TRUE(Service().Respond(exercise_id_, survey.id, {org_b_, lead_b_, true},
-                                 {{"joined", "not_joined"},
-                                  {"not_joined_reasons", {"business", "other"}},
-                                  {"not_joined_other", "日程が合わなかった"}},
-                                 actor_));
+                                  {{"joined", "not_joined"},
+                                   {"not_joined_reasons", {"business", "other"}},
+                                   {"not_joined_other", "日程が合わなかった"}},
+                                  actor_));
     auto results = Service().Results(exercise_id_, survey.id, {true, {}});
     ASSERT_TRUE(results) << results.error().message;
     EXPECT_EQ((*results)["responses"], 2);
@@ -193,12 +192,8 @@ TEST_F(SurveyServiceTest, NamedPersonSurveysListWhoAnsweredWhat) {
     definition.anonymity = Anonymity::kNamed;
     ASSERT_TRUE(Service().Update(exercise_id_, survey->id, definition, actor_));
     ASSERT_TRUE(Service().Open(exercise_id_, survey->id, actor_));
-    const AnswerMap answers = {{"mode", "venue"},
-                               {"meaningful", "meaningful"},
-                               {"scenario_realism", "realistic"},
-                               {"time", "right"},
-                               {"issues_found", "none"},
-                               {"preparation_hours", 12}};
+    const AnswerMap answers = {{"mode", "venue"}, {"meaningful", "meaningful"}, {"scenario_realism", "realistic"},
+                               {"time", "right"}, {"issues_found", "none"},     {"preparation_hours", 12}};
     ASSERT_TRUE(Service().Respond(exercise_id_, survey->id, {org_a_, member_a_, false}, answers, actor_));
     ASSERT_TRUE(Service().Respond(exercise_id_, survey->id, {org_a_, lead_a_, true}, answers, actor_));
     auto named = Service().NamedResponses(exercise_id_, survey->id);

@@ -31,12 +31,14 @@ class EvaluationTest : public ::testing::Test {
         database_ = std::move(*opened);
         auto migrated = db::Migrate(*database_);
         ASSERT_TRUE(migrated) << migrated.error().message;
-        exercise_id_ = Insert("INSERT INTO exercise (fiscal_year, title_ja, created_at, updated_at) "
-                              "VALUES (2023, 'テスト演習', 'x', 'x') RETURNING id",
-                              {});
-        other_exercise_id_ = Insert("INSERT INTO exercise (fiscal_year, title_ja, created_at, updated_at) "
-                                    "VALUES (2023, '別の演習', 'x', 'x') RETURNING id",
-                                    {});
+        exercise_id_ = Insert(
+            "INSERT INTO exercise (fiscal_year, title_ja, created_at, updated_at) "
+            "VALUES (2023, 'テスト演習', 'x', 'x') RETURNING id",
+            {});
+        other_exercise_id_ = Insert(
+            "INSERT INTO exercise (fiscal_year, title_ja, created_at, updated_at) "
+            "VALUES (2023, '別の演習', 'x', 'x') RETURNING id",
+            {});
     }
 
     std::int64_t Insert(std::string_view sql, const db::Params& params) {
@@ -65,10 +67,11 @@ class EvaluationTest : public ::testing::Test {
 
     std::int64_t AddOrganisation(const std::string& name, const std::string& sector, const std::string& ministry,
                                  std::int64_t exercise_id = 0) {
-        return Insert("INSERT INTO organisation (exercise_id, name, sector_code, ministry_code, size_band, region, "
-                      "participation_mode, search_text, created_at, updated_at) VALUES ($1, $2, $3, $4, 'medium', "
-                      "'JP-13', 'venue', $2, 'x', 'x') RETURNING id",
-                      {exercise_id == 0 ? exercise_id_ : exercise_id, name, sector, ministry});
+        return Insert(
+            "INSERT INTO organisation (exercise_id, name, sector_code, ministry_code, size_band, region, "
+            "participation_mode, search_text, created_at, updated_at) VALUES ($1, $2, $3, $4, 'medium', "
+            "'JP-13', 'venue', $2, 'x', 'x') RETURNING id",
+            {exercise_id == 0 ? exercise_id_ : exercise_id, name, sector, ministry});
     }
 
     std::int64_t AddPerson(std::int64_t organisation_id, const std::string& name, const std::string& role,
@@ -77,9 +80,10 @@ class EvaluationTest : public ::testing::Test {
             "INSERT INTO app_user (kind, display_name, created_at, updated_at) VALUES ('person', $1, 'x', 'x') "
             "RETURNING id",
             {name});
-        return Insert("INSERT INTO person (user_id, exercise_id, organisation_id, role, display_name, created_at, "
-                      "updated_at) VALUES ($1, $2, $3, $4, $5, 'x', 'x') RETURNING id",
-                      {user_id, exercise_id == 0 ? exercise_id_ : exercise_id, organisation_id, role, name});
+        return Insert(
+            "INSERT INTO person (user_id, exercise_id, organisation_id, role, display_name, created_at, "
+            "updated_at) VALUES ($1, $2, $3, $4, $5, 'x', 'x') RETURNING id",
+            {user_id, exercise_id == 0 ? exercise_id_ : exercise_id, organisation_id, role, name});
     }
 
     FakeClock clock_{At("2023-12-14T01:00:00Z")};

@@ -62,8 +62,8 @@ Status ValidateQuestion(const SurveyDefinition& definition, std::size_t index) {
     }
     if (HasOptions(question.kind)) {
         if (question.options.size() < 2 || question.options.size() > kMaxOptions) {
-            return Invalid(field + ".options", "a " + std::string(QuestionKindName(question.kind)) +
-                                                   " question needs 2..30 options");
+            return Invalid(field + ".options",
+                           "a " + std::string(QuestionKindName(question.kind)) + " question needs 2..30 options");
         }
         for (std::size_t i = 0; i < question.options.size(); ++i) {
             const auto& option = question.options[i];
@@ -85,8 +85,8 @@ Status ValidateQuestion(const SurveyDefinition& definition, std::size_t index) {
         return Invalid(field + ".options", "only choice and likert questions have options");
     }
     if (question.kind == QuestionKind::kNumber) {
-        for (auto [value, name] : {std::pair{question.number_min, ".number_min"},
-                                   std::pair{question.number_max, ".number_max"}}) {
+        for (auto [value, name] :
+             {std::pair{question.number_min, ".number_min"}, std::pair{question.number_max, ".number_max"}}) {
             if (value && !std::isfinite(*value)) return Invalid(field + name, "must be a finite number");
         }
         if (question.number_min && question.number_max && *question.number_min > *question.number_max) {
@@ -139,8 +139,9 @@ bool Selects(const nlohmann::json& value, const std::vector<std::string>& codes)
     };
     if (value.is_string()) return listed(value.get<std::string>());
     if (value.is_array()) {
-        return std::any_of(value.begin(), value.end(),
-                           [&](const nlohmann::json& item) { return item.is_string() && listed(item.get<std::string>()); });
+        return std::any_of(value.begin(), value.end(), [&](const nlohmann::json& item) {
+            return item.is_string() && listed(item.get<std::string>());
+        });
     }
     return false;
 }

@@ -158,7 +158,8 @@ TEST(SurveyVisibility, HidingCascadesThroughShowIf) {
 }
 
 TEST(SurveyAnswerValidation, AcceptsAValidSetAndDropsEmptyAnswers) {
-    auto stored = ValidateAnswers(Sample(), {{"joined", "yes"}, {"why", "良かった"}, {"hours", 3.5}, {"rating", nullptr}});
+    auto stored =
+        ValidateAnswers(Sample(), {{"joined", "yes"}, {"why", "良かった"}, {"hours", 3.5}, {"rating", nullptr}});
     ASSERT_TRUE(stored) << stored.error().message;
     EXPECT_EQ(stored->size(), 3u);
     EXPECT_FALSE(stored->count("rating"));

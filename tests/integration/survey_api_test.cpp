@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,7 +62,8 @@ class SurveyApiTest : public ::testing::Test {
     }
 
     std::int64_t CreateExercise(const std::string& title) {
-        auto exercise = admin_->Post("/api/exercises", nlohmann::json{{"fiscal_year", 2023}, {"title_ja", title}}.dump());
+        auto exercise =
+            admin_->Post("/api/exercises", nlohmann::json{{"fiscal_year", 2023}, {"title_ja", title}}.dump());
         EXPECT_EQ(StatusOf(exercise), 201) << BodyOf(exercise);
         return JsonOf(exercise).value("id", std::int64_t{0});
     }
@@ -80,8 +81,7 @@ class SurveyApiTest : public ::testing::Test {
                                {"size_band", "medium"},
                                {"region", "JP-13"},
                                {"participation_mode", "venue"}};
-        auto response =
-            admin_->Post("/api/exercises/" + std::to_string(exercise_id) + "/organisations", body.dump());
+        auto response = admin_->Post("/api/exercises/" + std::to_string(exercise_id) + "/organisations", body.dump());
         EXPECT_EQ(StatusOf(response), 201) << BodyOf(response);
         return JsonOf(response).value("id", std::int64_t{0});
     }
@@ -96,7 +96,8 @@ class SurveyApiTest : public ::testing::Test {
         const auto json = JsonOf(response);
         const std::string url = json.value("join_url", std::string());
         const auto hash = url.find("/join#");
-        return {json["person"].value("id", std::int64_t{0}), name, hash == std::string::npos ? "" : url.substr(hash + 6)};
+        return {json["person"].value("id", std::int64_t{0}), name,
+                hash == std::string::npos ? "" : url.substr(hash + 6)};
     }
 
     net::HttpClient Joined(const Person& person) {
@@ -163,15 +164,20 @@ TEST_F(SurveyApiTest, TemplatesAreListedAndADraftIsInvisibleToOrganisations) {
 }
 
 TEST_F(SurveyApiTest, DefinitionErrorsNameTheField) {
-    nlohmann::json body = {{"code", "custom"},
-                           {"title", {{"ja", "独自"}}},
-                           {"respondent", "person"},
-                           {"anonymity", "named"},
-                           {"questions",
-                            {{{"code", "q1"}, {"kind", "single_choice"}, {"text", {{"ja", "質問"}}},
-                              {"options", {{{"code", "a"}, {"label", {{"ja", "A"}}}}, {{"code", "b"}, {"label", {{"ja", "B"}}}}}}},
-                             {{"code", "q2"}, {"kind", "free_text"}, {"text", {{"ja", "理由"}}},
-                              {"show_if", {{"question", "q1"}, {"any_of", {"c"}}}}}}}};
+    nlohmann::json body = {
+        {"code", "custom"},
+        {"title", {{"ja", "独自"}}},
+        {"respondent", "person"},
+        {"anonymity", "named"},
+        {"questions",
+         {{{"code", "q1"},
+           {"kind", "single_choice"},
+           {"text", {{"ja", "質問"}}},
+           {"options", {{{"code", "a"}, {"label", {{"ja", "A"}}}}, {{"code", "b"}, {"label", {{"ja", "B"}}}}}}},
+          {{"code", "q2"},
+           {"kind", "free_text"},
+           {"text", {{"ja", "理由"}}},
+           {"show_if", {{"question", "q1"}, {"any_of", {"c"}}}}}}}};
     auto bad = admin_->Post(base_ + "/surveys", body.dump());
     EXPECT_EQ(StatusOf(bad), 400);
     EXPECT_EQ(JsonOf(bad)["error"]["field"], "questions[1].show_if.any_of[0]");
@@ -346,8 +352,9 @@ TEST_F(SurveyApiTest, SessionsRegistrationsAttendanceAndOpinions) {
     EXPECT_EQ(StatusOf(lead_b.Send("DELETE", path + "/registrations/" + std::to_string(lead_a_.id))), 404);
     ASSERT_EQ(StatusOf(lead.Send("DELETE", path + "/registrations/" + std::to_string(participant_a_.id))), 204);
     ASSERT_EQ(StatusOf(lead_b.Post(path + "/registrations", nlohmann::json{{"person_id", lead_b_.id}}.dump())), 201);
-    nlohmann::json attendance = {{"attendance", {{{"person_id", lead_a_.id}, {"attended", true}},
-                                                 {{"person_id", lead_b_.id}, {"attended", false}}}}};
+    nlohmann::json attendance = {
+        {"attendance",
+         {{{"person_id", lead_a_.id}, {"attended", true}}, {{"person_id", lead_b_.id}, {"attended", false}}}}};
     EXPECT_EQ(StatusOf(lead.Send("PUT", path + "/attendance", attendance.dump())), 403);
     auto counts = JsonOf(admin_->Send("PUT", path + "/attendance", attendance.dump()));
     EXPECT_EQ(counts["people_registered"], 2);
@@ -371,10 +378,9 @@ TEST_F(SurveyApiTest, SessionsRegistrationsAttendanceAndOpinions) {
     EXPECT_EQ(JsonOf(unknown)["error"]["field"], "kind");
     auto by_kind = JsonOf(admin_->Get(base_ + "/opinions?kind=backup"));
     ASSERT_EQ(by_kind["items"].size(), 1u);
-    const std::string opinion_path = base_ + "/opinions/" + std::to_string(by_kind["items"][0]["id"].get<std::int64_t>());
-    EXPECT_EQ(StatusOf(admin_->Send("PATCH", opinion_path,
-                                    R"({"kind":"supply_chain","text":"範囲が課題"})")),
-              200);
+    const std::string opinion_path =
+        base_ + "/opinions/" + std::to_string(by_kind["items"][0]["id"].get<std::int64_t>());
+    EXPECT_EQ(StatusOf(admin_->Send("PATCH", opinion_path, R"({"kind":"supply_chain","text":"範囲が課題"})")), 200);
     EXPECT_EQ(StatusOf(admin_->Send("DELETE", opinion_path)), 204);
     EXPECT_EQ(JsonOf(admin_->Get(base_ + "/opinions"))["items"].size(), 1u);
     auto audit = BodyOf(admin_->Get(base_ + "/audit?page_size=200"));
@@ -389,14 +395,16 @@ TEST_F(SurveyApiTest, EveryRouteRefusesTheRolesItDoesNotList) {
     AddStaff("organiser", Role::kOrganiser, std::nullopt);
     AddStaff("observer", Role::kObserver, std::nullopt);
     const std::int64_t survey_id = OpenFeedbackSurvey();
-    nlohmann::json session = {{"kind", "feedback"},         {"title", {{"ja", "第1回"}}}, {"starts_at", "2023-12-14T14:00"},
-                              {"ends_at", "2023-12-14T16:30"}, {"format", "web"}};
+    nlohmann::json session = {{"kind", "feedback"},
+                              {"title", {{"ja", "第1回"}}},
+                              {"starts_at", "2023-12-14T14:00"},
+                              {"ends_at", "2023-12-14T16:30"},
+                              {"format", "web"}};
     auto created = admin_->Post(base_ + "/forum-sessions", session.dump());
     ASSERT_EQ(StatusOf(created), 201);
     const std::int64_t session_id = JsonOf(created)["id"];
     const std::string session_path = base_ + "/forum-sessions/" + std::to_string(session_id);
-    ASSERT_EQ(StatusOf(admin_->Post(session_path + "/registrations",
-                                    nlohmann::json{{"person_id", lead_a_.id}}.dump())),
+    ASSERT_EQ(StatusOf(admin_->Post(session_path + "/registrations", nlohmann::json{{"person_id", lead_a_.id}}.dump())),
               201);
     auto opinion = admin_->Post(session_path + "/opinions", R"({"kind":"supply_chain","text":"範囲"})");
     ASSERT_EQ(StatusOf(opinion), 201);
@@ -428,8 +436,8 @@ TEST_F(SurveyApiTest, EveryRouteRefusesTheRolesItDoesNotList) {
             if (roles.find("," + role + ",") != std::string::npos) continue;
             auto response = client.Send(std::string(route.method), path, route.method == "GET" ? "" : "{}");
             const int status = StatusOf(response);
-            EXPECT_TRUE(status == 403 || status == 404) << route.method << " " << path << " as " << role << ": " << status
-                                                        << " " << BodyOf(response);
+            EXPECT_TRUE(status == 403 || status == 404)
+                << route.method << " " << path << " as " << role << ": " << status << " " << BodyOf(response);
             ++checked;
         }
     }
