@@ -105,10 +105,10 @@ Result<Response> HandlePutEvaluationWindows(RequestContext& context) {
                         "windows[" + std::to_string(i) + "]");
         }
         auto name = entry.find("instrument");
-        auto instrument = ParseInstrumentText(
-            name != entry.end() && name->is_string() ? std::optional<std::string>(name->get<std::string>())
-                                                     : std::nullopt,
-            prefix + "instrument");
+        auto instrument = ParseInstrumentText(name != entry.end() && name->is_string()
+                                                  ? std::optional<std::string>(name->get<std::string>())
+                                                  : std::nullopt,
+                                              prefix + "instrument");
         if (!instrument) return tl::unexpected(instrument.error());
         auto opens = OptionalTime(entry, "opens_at", prefix);
         if (!opens) return tl::unexpected(opens.error());
@@ -156,7 +156,8 @@ Result<Response> HandleSendReminders(RequestContext& context) {
     if (!instrument) return tl::unexpected(instrument.error());
     std::optional<std::string> sector_text;
     if (auto sector = body->find("sector_code"); sector != body->end() && !sector->is_null()) {
-        if (!sector->is_string()) return Fail(ErrorCode::kInvalidArgument, "sector_code: expected a string", "sector_code");
+        if (!sector->is_string())
+            return Fail(ErrorCode::kInvalidArgument, "sector_code: expected a string", "sector_code");
         sector_text = sector->get<std::string>();
     }
     auto sector = SectorFilter(sector_text, "sector_code");

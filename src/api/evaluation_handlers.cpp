@@ -32,7 +32,8 @@ Result<std::map<std::string, std::string>> ParseAnswers(const nlohmann::json& bo
     if (!found->is_object()) return Fail(ErrorCode::kInvalidArgument, "answers: expected an object", "answers");
     for (const auto& [item, code] : found->items()) {
         const std::string field = "answers." + item;
-        if (item.size() > kMaxKeyBytes) return Fail(ErrorCode::kInvalidArgument, "answers: item id too long", "answers");
+        if (item.size() > kMaxKeyBytes)
+            return Fail(ErrorCode::kInvalidArgument, "answers: item id too long", "answers");
         if (code.is_null()) continue;  // unanswered
         if (!code.is_string() || code.get<std::string>().size() > kMaxCodeBytes) {
             return Fail(ErrorCode::kInvalidArgument, field + ": expected an option code", field);
@@ -79,7 +80,8 @@ Result<evaluation::ObjectivesInput> ParseObjectives(const nlohmann::json& body) 
         for (std::size_t i = 0; i < standard->size(); ++i) {
             const auto& value = (*standard)[i];
             const std::string field = "standard[" + std::to_string(i) + "]";
-            if (!value.is_number_integer()) return Fail(ErrorCode::kInvalidArgument, field + ": expected a number", field);
+            if (!value.is_number_integer())
+                return Fail(ErrorCode::kInvalidArgument, field + ": expected a number", field);
             input.standard.push_back(static_cast<int>(std::clamp<std::int64_t>(value.get<std::int64_t>(), -1, 100)));
         }
     }
@@ -98,7 +100,8 @@ Result<evaluation::ObjectivesInput> ParseObjectives(const nlohmann::json& body) 
             }
             parsed.text = text->get<std::string>();
             if (auto index = entry.find("index"); index != entry.end() && !index->is_null()) {
-                if (!index->is_number_integer() || index->get<std::int64_t>() < 1 || index->get<std::int64_t>() > 1000) {
+                if (!index->is_number_integer() || index->get<std::int64_t>() < 1 ||
+                    index->get<std::int64_t>() > 1000) {
                     return Fail(ErrorCode::kInvalidArgument, prefix + ".index: expected a positive number",
                                 prefix + ".index");
                 }
@@ -149,7 +152,9 @@ Result<Response> HandleGetReadiness(RequestContext& context) {
     return Response::Json(evaluation::ReadinessJson(*state, context.services.clock.Now()));
 }
 
-Result<Response> HandleSaveReadiness(RequestContext& context) { return SaveReadiness(context, evaluation::SaveMode::kDraft); }
+Result<Response> HandleSaveReadiness(RequestContext& context) {
+    return SaveReadiness(context, evaluation::SaveMode::kDraft);
+}
 
 Result<Response> HandleSubmitReadiness(RequestContext& context) {
     return SaveReadiness(context, evaluation::SaveMode::kSubmit);
@@ -197,8 +202,8 @@ Result<Response> HandleListNotices(RequestContext& context) {
     if (!scope) return tl::unexpected(scope.error());
     // Notices are the organisation's own home-page messages: only its people read them.
     if (!IsOwnOrganisation(*scope)) return Fail(ErrorCode::kNotFound, "no such organisation", "organisation_id");
-    auto notices = evaluation::ListNotices(context.services.database, scope->organisation.exercise_id,
-                                           scope->organisation.id);
+    auto notices =
+        evaluation::ListNotices(context.services.database, scope->organisation.exercise_id, scope->organisation.id);
     if (!notices) return tl::unexpected(notices.error());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& notice : *notices) items.push_back(evaluation::NoticeJson(notice));

@@ -29,7 +29,8 @@ Result<std::vector<evaluation::ObjectiveRecordInput>> ParseSheet(const nlohmann:
     std::vector<evaluation::ObjectiveRecordInput> inputs;
     auto objectives = body.find("objectives");
     if (objectives == body.end() || objectives->is_null()) return inputs;
-    if (!objectives->is_array()) return Fail(ErrorCode::kInvalidArgument, "objectives: expected an array", "objectives");
+    if (!objectives->is_array())
+        return Fail(ErrorCode::kInvalidArgument, "objectives: expected an array", "objectives");
     for (std::size_t i = 0; i < objectives->size(); ++i) {
         const auto& entry = (*objectives)[i];
         const std::string prefix = "objectives[" + std::to_string(i) + "]";
@@ -80,8 +81,8 @@ Result<Response> SaveSheet(RequestContext& context, evaluation::SaveMode mode) {
     if (!body) return tl::unexpected(body.error());
     auto inputs = ParseSheet(*body);
     if (!inputs) return tl::unexpected(inputs.error());
-    auto saved = ServiceOf(context).Save(scope->organisation, *inputs, {mode, "form", false},
-                                         scope->caller->user_id, ActorOf(context));
+    auto saved = ServiceOf(context).Save(scope->organisation, *inputs, {mode, "form", false}, scope->caller->user_id,
+                                         ActorOf(context));
     if (!saved) return RefusalResponse(saved.error());
     return Response::Json(evaluation::ActionRecordJson(*saved, context.services.clock.Now()));
 }
@@ -141,7 +142,9 @@ Result<Response> HandleGetActionRecord(RequestContext& context) {
     return Response::Json(answer);
 }
 
-Result<Response> HandleSaveActionRecord(RequestContext& context) { return SaveSheet(context, evaluation::SaveMode::kDraft); }
+Result<Response> HandleSaveActionRecord(RequestContext& context) {
+    return SaveSheet(context, evaluation::SaveMode::kDraft);
+}
 
 Result<Response> HandleSubmitActionRecord(RequestContext& context) {
     return SaveSheet(context, evaluation::SaveMode::kSubmit);
@@ -171,7 +174,7 @@ Result<Response> HandleDownloadActionRecordXlsx(RequestContext& context) {
     auto bytes = evaluation::BuildActionRecordWorkbook(*sheet, workbook);
     if (!bytes) return tl::unexpected(bytes.error());
     return Response::ExportDownload(std::move(*bytes), kXlsxType,
-                              "行動記録シート_" + std::to_string(scope->organisation.id) + ".xlsx");
+                                    "行動記録シート_" + std::to_string(scope->organisation.id) + ".xlsx");
 }
 
 Result<Response> HandleUploadActionRecordXlsx(RequestContext& context) {
@@ -184,25 +187,24 @@ Result<Response> HandleUploadActionRecordXlsx(RequestContext& context) {
     if (!sheet) return tl::unexpected(sheet.error());
     auto ratings = RatingOptionsOf(context);
     if (!ratings) return tl::unexpected(ratings.error());
-    auto parsed =
-        evaluation::ParseActionRecordWorkbook(context.request.body, *sheet, scope->organisation, *ratings);
+    auto parsed = evaluation::ParseActionRecordWorkbook(context.request.body, *sheet, scope->organisation, *ratings);
     if (!parsed) return tl::unexpected(parsed.error());
-    nlohmann::json report = {{"dry_run", *dry_run},
-                             {"valid", parsed->problems.empty()},
-                             {"errors", CellProblemsJson(parsed->problems)}};
+    nlohmann::json report = {
+        {"dry_run", *dry_run}, {"valid", parsed->problems.empty()}, {"errors", CellProblemsJson(parsed->problems)}};
     if (!parsed->problems.empty()) return Response::Json(report, *dry_run ? 200 : 422);
     std::size_t issues = 0;
     for (const auto& input : parsed->inputs) issues += input.issues.size();
     report["objectives"] = parsed->inputs.size();
     report["issues"] = issues;
-    auto saved = service.Save(scope->organisation, parsed->inputs,
-                              {evaluation::SaveMode::kDraft, "xlsx", *dry_run}, scope->caller->user_id,
-                              ActorOf(context));
+    auto saved = service.Save(scope->organisation, parsed->inputs, {evaluation::SaveMode::kDraft, "xlsx", *dry_run},
+                              scope->caller->user_id, ActorOf(context));
     if (!saved) {
         if (saved.error().problems.empty()) return RefusalResponse(saved.error());
         nlohmann::json errors = nlohmann::json::array();
         for (const auto& problem : saved.error().problems) {
-            errors.push_back({{"sheet", ""}, {"cell", ""}, {"message", problem.message},
+            errors.push_back({{"sheet", ""},
+                              {"cell", ""},
+                              {"message", problem.message},
                               {"text", problem.field + ": " + problem.message}});
         }
         report["valid"] = false;

@@ -7,9 +7,9 @@
 namespace enshu::api {
 
 Result<const Principal*> RequireExerciseMember(RequestContext& context, std::int64_t exercise_id) {
-    return RequireLiveRole(context, exercise_id,
-                           {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver, Role::kOrgLead,
-                            Role::kParticipant});
+    return RequireLiveRole(
+        context, exercise_id,
+        {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver, Role::kOrgLead, Role::kParticipant});
 }
 
 Result<EvaluationScope> RequireEvaluationScope(RequestContext& context, EvaluationNeed need) {
@@ -40,7 +40,8 @@ Response RefusalResponse(const evaluation::Refusal& refusal) {
     if (refusal.problems.empty()) return response;
     nlohmann::json body = nlohmann::json::parse(response.body);
     nlohmann::json errors = nlohmann::json::array();
-    for (const auto& problem : refusal.problems) errors.push_back({{"field", problem.field}, {"message", problem.message}});
+    for (const auto& problem : refusal.problems)
+        errors.push_back({{"field", problem.field}, {"message", problem.message}});
     body["errors"] = std::move(errors);
     return Response::Json(body, response.status);
 }

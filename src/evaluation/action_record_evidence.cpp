@@ -9,8 +9,7 @@ constexpr std::string_view kSelectActions =
     "SELECT a.id, a.objective, a.text, p.display_name, a.decision_type, a.created_at, a.scenario_minutes "
     "FROM action_entry a JOIN person p ON p.id = a.person_id WHERE a.exercise_id = $1 AND a.organisation_id = $2 "
     "AND a.objective IS NOT NULL ORDER BY a.id";
-constexpr std::string_view kSelectReleases =
-    "SELECT inject_id, created_at FROM inject_release WHERE exercise_id = $1";
+constexpr std::string_view kSelectReleases = "SELECT inject_id, created_at FROM inject_release WHERE exercise_id = $1";
 constexpr std::size_t kMaxActionsPerObjective = 200;
 
 }  // namespace
@@ -67,12 +66,12 @@ nlohmann::json EvidenceJson(const std::map<int, ObjectiveEvidence>& evidence) {
         }
         nlohmann::json injects = nlohmann::json::array();
         for (const auto& inject : items.injects) {
-            injects.push_back({{"inject_id", inject.inject_id},
-                               {"title", {{"ja", inject.title.ja}, {"en", inject.title.en}}},
-                               {"scenario_time", inject.scenario_time},
-                               {"released", inject.released_at.has_value()},
-                               {"released_at", inject.released_at ? nlohmann::json(*inject.released_at)
-                                                                  : nlohmann::json(nullptr)}});
+            injects.push_back(
+                {{"inject_id", inject.inject_id},
+                 {"title", {{"ja", inject.title.ja}, {"en", inject.title.en}}},
+                 {"scenario_time", inject.scenario_time},
+                 {"released", inject.released_at.has_value()},
+                 {"released_at", inject.released_at ? nlohmann::json(*inject.released_at) : nlohmann::json(nullptr)}});
         }
         json[std::to_string(objective)] = {{"actions", actions}, {"injects", injects}};
     }

@@ -31,8 +31,8 @@ struct EvidenceAction {
 struct EvidenceInject {
     std::string inject_id;
     scenario::LocalisedText title;
-    std::string scenario_time;                 // "D1 13:00" style (FormatScenarioTime)
-    std::optional<std::string> released_at;    // null while not released
+    std::string scenario_time;               // "D1 13:00" style (FormatScenarioTime)
+    std::optional<std::string> released_at;  // null while not released
 };
 
 struct ObjectiveEvidence {

@@ -73,7 +73,8 @@ nlohmann::json ActionRecordJson(const ActionRecordSheet& sheet, TimePoint now) {
     for (const auto& record : sheet.objectives) {
         nlohmann::json item = ChosenObjectiveJson(record.objective);
         nlohmann::json ratings = nlohmann::json::array();
-        for (const auto& rating : record.ratings) ratings.push_back(rating.empty() ? nlohmann::json(nullptr) : nlohmann::json(rating));
+        for (const auto& rating : record.ratings)
+            ratings.push_back(rating.empty() ? nlohmann::json(nullptr) : nlohmann::json(rating));
         item["ratings"] = ratings;
         item["issues"] = record.issues;
         objectives.push_back(std::move(item));
@@ -263,8 +264,8 @@ Checked<ActionRecordSheet> ActionRecordService::Save(const OrganisationFacts& or
         nlohmann::json after_summary = SheetSummary(result);
         after_summary["source"] = save.source;
         audit::AuditEntry entry{organisation.exercise_id, submit ? "action_record.submit" : "action_record.save",
-                                "organisation", std::to_string(organisation.id), SheetSummary(*current),
-                                after_summary};
+                                "organisation",           std::to_string(organisation.id),
+                                SheetSummary(*current),   after_summary};
         return audit_.Append(connection, actor, entry);
     });
     if (refusal) return tl::unexpected(std::move(*refusal));
@@ -274,19 +275,18 @@ Checked<ActionRecordSheet> ActionRecordService::Save(const OrganisationFacts& or
 }
 
 Result<ActionRecordSheet> ActionRecordService::Reopen(const OrganisationFacts& organisation,
-                                                      std::optional<std::int64_t> user_id,
-                                                      const audit::Actor& actor) {
+                                                      std::optional<std::int64_t> user_id, const audit::Actor& actor) {
     ActionRecordSheet sheet;
     auto written = database_.Write([&](db::Connection& connection) -> Status {
-        auto changed = connection.Execute(kReopenSheet, {organisation.exercise_id, organisation.id,
-                                                         FormatTimestamp(clock_.Now()),
-                                                         user_id ? db::Value(*user_id) : db::Value()});
+        auto changed =
+            connection.Execute(kReopenSheet, {organisation.exercise_id, organisation.id, FormatTimestamp(clock_.Now()),
+                                              user_id ? db::Value(*user_id) : db::Value()});
         if (!changed) return tl::unexpected(changed.error());
         if (*changed == 0) return Fail(ErrorCode::kConflict, "the action-record sheet is not submitted", "status");
         auto after = LoadActionRecordSheet(connection, organisation);
         if (!after) return tl::unexpected(after.error());
         sheet = std::move(*after);
-        audit::AuditEntry entry{organisation.exercise_id, "action_record.reopen", "organisation",
+        audit::AuditEntry entry{organisation.exercise_id,        "action_record.reopen",    "organisation",
                                 std::to_string(organisation.id), {{"status", "submitted"}}, {{"status", "draft"}}};
         return audit_.Append(connection, actor, entry);
     });

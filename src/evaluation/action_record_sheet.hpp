@@ -84,9 +84,9 @@ class ActionRecordService {
     // "objectives.<key>.issues[i]" (over 4000 characters), "objectives.<key>.issues"
     // (over 20), "objectives" (submit with no objective chosen). Audited
     // "action_record.save" / "action_record.submit" with the source.
-    Checked<ActionRecordSheet> Save(const OrganisationFacts& organisation, const std::vector<ObjectiveRecordInput>& inputs,
-                                    const SheetSave& save, std::optional<std::int64_t> user_id,
-                                    const audit::Actor& actor);
+    Checked<ActionRecordSheet> Save(const OrganisationFacts& organisation,
+                                    const std::vector<ObjectiveRecordInput>& inputs, const SheetSave& save,
+                                    std::optional<std::int64_t> user_id, const audit::Actor& actor);
 
     // Organiser: a submitted sheet back to draft (answers kept; reopened_* set), audited
     // "action_record.reopen". kConflict "status" when it is not submitted.

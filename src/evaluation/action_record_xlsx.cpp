@@ -68,40 +68,47 @@ std::string CellText(const io::ReadSheet& sheet, std::size_t row, std::size_t co
 }  // namespace
 
 std::string WorkbookKey(const OrganisationFacts& organisation) {
-    return "enshu-action-record:v1:" + std::to_string(organisation.exercise_id) + ":" +
-           std::to_string(organisation.id);
+    return "enshu-action-record:v1:" + std::to_string(organisation.exercise_id) + ":" + std::to_string(organisation.id);
 }
 
 Result<std::string> BuildActionRecordWorkbook(const ActionRecordSheet& sheet, const WorkbookContext& context) {
     using io::CellValue;
     const auto text = [](std::string value) { return CellValue(std::move(value)); };
-    io::SheetToWrite instructions{std::string(kInstructionsSheet),
-                                  {{text("行動記録シート / Action-record sheet"), text("")},
-                                   {text("演習 / Exercise"), text(context.exercise_title)},
-                                   {text("組織 / Organisation"), text(context.organisation.name)},
-                                   {text("出力日時 / Exported at (UTC)"), text(context.exported_at)},
-                                   {text("識別子 / Workbook key"), text(WorkbookKey(context.organisation))},
-                                   {text("表示 / Marking"), text(std::string(kExerciseMarking))},
-                                   {text("記入方法"), text("「行動記録」シートで、検証課題ごとに①手順書等の有無 ②参照 ③行動 を一覧から選んでください。")},
-                                   {text(""), text("「課題」シートに、洗い出された課題を1行に1件ずつ記入してください（No.で検証課題を選びます。行は追加できます）。")},
-                                   {text(""), text("A列（キー）と識別子は変更しないでください。アップロードすると内容を検証し、すべて正しい場合のみ保存します（下書き）。")},
-                                   {text("How to fill in"), text("On the 行動記録 sheet choose ① procedures exist, ② referred to and ③ acted for each objective from the list.")},
-                                   {text(""), text("On the 課題 sheet write one issue found per row, choosing its objective in column No. (you may add rows).")},
-                                   {text(""), text("Do not change column A (key) or the workbook key. On upload every cell is checked; the sheet is saved as a draft only when all are valid.")}},
-                                  {24, 100}};
+    io::SheetToWrite instructions{
+        std::string(kInstructionsSheet),
+        {{text("行動記録シート / Action-record sheet"), text("")},
+         {text("演習 / Exercise"), text(context.exercise_title)},
+         {text("組織 / Organisation"), text(context.organisation.name)},
+         {text("出力日時 / Exported at (UTC)"), text(context.exported_at)},
+         {text("識別子 / Workbook key"), text(WorkbookKey(context.organisation))},
+         {text("表示 / Marking"), text(std::string(kExerciseMarking))},
+         {text("記入方法"),
+          text("「行動記録」シートで、検証課題ごとに①手順書等の有無 ②参照 ③行動 を一覧から選んでください。")},
+         {text(""), text("「課題」シートに、洗い出された課題を1行に1件ずつ記入してください（No."
+                         "で検証課題を選びます。行は追加できます）。")},
+         {text(""), text("A列（キー）と識別子は変更しないでください。アップロードすると内容を検証し、すべて正しい場合の"
+                         "み保存します（下書き）。")},
+         {text("How to fill in"), text("On the 行動記録 sheet choose ① procedures exist, ② referred to and ③ acted for "
+                                       "each objective from the list.")},
+         {text(""), text("On the 課題 sheet write one issue found per row, choosing its objective in column No. (you "
+                         "may add rows).")},
+         {text(""), text("Do not change column A (key) or the workbook key. On upload every cell is checked; the sheet "
+                         "is saved as a draft only when all are valid.")}},
+        {24, 100}};
     io::SheetToWrite ratings{std::string(kRatingsSheet),
                              {{text("キー"), text("No."), text("検証課題"), text(kSettingHeaders[0]),
                                text(kSettingHeaders[1]), text(kSettingHeaders[2])}},
                              {8, 8, 60, 26, 26, 26}};
-    io::SheetToWrite issues{std::string(kIssuesSheet), {{text("No."), text("検証課題"), text("洗い出された課題")}},
-                            {8, 40, 100}};
+    io::SheetToWrite issues{
+        std::string(kIssuesSheet), {{text("No."), text("検証課題"), text("洗い出された課題")}}, {8, 40, 100}};
     std::vector<std::string> keys;
     for (const auto& record : sheet.objectives) {
         const std::string key = ObjectiveKey(record.objective);
         const std::string title = ObjectiveTitle(record.objective, context.objectives);
         keys.push_back(key);
         std::vector<CellValue> row = {text(key), text(key), text(title)};
-        for (const auto& rating : record.ratings) row.push_back(text(rating.empty() ? "" : LabelOf(rating, context.ratings)));
+        for (const auto& rating : record.ratings)
+            row.push_back(text(rating.empty() ? "" : LabelOf(rating, context.ratings)));
         ratings.rows.push_back(std::move(row));
         for (const auto& issue : record.issues) issues.rows.push_back({text(key), text(title), text(issue)});
         for (std::size_t i = 0; i < kBlankIssueRowsPerObjective; ++i) {
@@ -205,7 +212,8 @@ Result<ParsedWorkbook> ParseActionRecordWorkbook(std::string_view bytes, const A
         }
     }
     for (const auto& [key, input] : inputs) {
-        if (!seen.count(key)) problem(kRatingsSheet, "", "objective '" + key + "' has no row: download the workbook again");
+        if (!seen.count(key))
+            problem(kRatingsSheet, "", "objective '" + key + "' has no row: download the workbook again");
     }
 
     for (std::size_t row = 1; row < issue_sheet->rows.size(); ++row) {

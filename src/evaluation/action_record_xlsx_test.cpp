@@ -16,7 +16,8 @@ const std::vector<RatingOption> kRatings = {{"very_well", "よく対応できた
                                             {"not_well", "あまり対応できなかった", "Not handled well"},
                                             {"hardly", "ほとんど対応できなかった", "Hardly handled"},
                                             {"no_answer", "無回答", "No answer"}};
-const std::vector<db::Objective> kObjectives = {{2, "インシデント対処", "Incident handling", "", "", "", "", "", false}};
+const std::vector<db::Objective> kObjectives = {
+    {2, "インシデント対処", "Incident handling", "", "", "", "", "", false}};
 
 ActionRecordSheet Sheet() {
     ActionRecordSheet sheet;
@@ -48,7 +49,8 @@ std::string Write(const std::vector<io::ReadSheet>& sheets) {
 }
 
 std::string Built() {
-    auto bytes = BuildActionRecordWorkbook(Sheet(), {kOrganisation, "演習", kObjectives, kRatings, "2023-12-07T09:00:00Z"});
+    auto bytes =
+        BuildActionRecordWorkbook(Sheet(), {kOrganisation, "演習", kObjectives, kRatings, "2023-12-07T09:00:00Z"});
     EXPECT_TRUE(bytes) << (bytes ? "" : bytes.error().message);
     return bytes ? *bytes : std::string();
 }
@@ -86,8 +88,9 @@ TEST(ActionRecordXlsxTest, EveryProblemNamesItsSheetAndCell) {
     const std::string no_number = "課題!A" + std::to_string(sheets[2].rows.size() - 1);
     const std::string too_long = "課題!C" + std::to_string(sheets[2].rows.size());
     EXPECT_EQ(where, (std::vector<std::string>{"行動記録!E2", "行動記録!A4", no_number, too_long}));
-    EXPECT_EQ(parsed->problems[0].message,
-              "'まあまあ' is not one of よく対応できた/対応できた/あまり対応できなかった/ほとんど対応できなかった/無回答");
+    EXPECT_EQ(
+        parsed->problems[0].message,
+        "'まあまあ' is not one of よく対応できた/対応できた/あまり対応できなかった/ほとんど対応できなかった/無回答");
     EXPECT_TRUE(parsed->inputs.empty());
 }
 

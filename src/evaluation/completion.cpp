@@ -41,8 +41,12 @@ Result<Completion> LoadCompletionIn(db::Connection& connection, std::int64_t exe
         case Instrument::kReadinessDayOf:
             rows = connection.Query(kReadinessCompletion, {exercise_id, std::string("day_of")});
             break;
-        case Instrument::kObjectives: rows = connection.Query(kObjectivesCompletion, {exercise_id}); break;
-        case Instrument::kActionRecord: rows = connection.Query(kActionRecordCompletion, {exercise_id}); break;
+        case Instrument::kObjectives:
+            rows = connection.Query(kObjectivesCompletion, {exercise_id});
+            break;
+        case Instrument::kActionRecord:
+            rows = connection.Query(kActionRecordCompletion, {exercise_id});
+            break;
     }
     if (!rows) return tl::unexpected(rows.error());
     std::map<std::string, SectorCompletion> sectors;
@@ -64,9 +68,15 @@ Result<Completion> LoadCompletionIn(db::Connection& connection, std::int64_t exe
         sector.sector_code = entry.sector_code;
         ++sector.organisations;
         switch (entry.status) {
-            case AnswerStatus::kSubmitted: ++sector.submitted; break;
-            case AnswerStatus::kDraft: ++sector.draft; break;
-            case AnswerStatus::kNotStarted: ++sector.not_started; break;
+            case AnswerStatus::kSubmitted:
+                ++sector.submitted;
+                break;
+            case AnswerStatus::kDraft:
+                ++sector.draft;
+                break;
+            case AnswerStatus::kNotStarted:
+                ++sector.not_started;
+                break;
         }
         completion.organisations.push_back(std::move(entry));
     }
@@ -107,17 +117,19 @@ nlohmann::json CompletionJson(const Completion& completion) {
                                  {"submitted_at", OptionalJson(row.submitted_at)},
                                  {"updated_at", OptionalJson(row.updated_at)}});
     }
-    return {{"instrument", InstrumentName(completion.instrument)},
-            {"sectors", sectors},
-            {"organisations", organisations}};
+    return {
+        {"instrument", InstrumentName(completion.instrument)}, {"sectors", sectors}, {"organisations", organisations}};
 }
 
 std::string ReminderKind(Instrument instrument) {
     switch (instrument) {
         case Instrument::kReadinessBefore:
-        case Instrument::kReadinessDayOf: return "readiness_reminder";
-        case Instrument::kObjectives: return "objectives_reminder";
-        case Instrument::kActionRecord: return "action_record_reminder";
+        case Instrument::kReadinessDayOf:
+            return "readiness_reminder";
+        case Instrument::kObjectives:
+            return "objectives_reminder";
+        case Instrument::kActionRecord:
+            return "action_record_reminder";
     }
     return "";
 }
@@ -132,7 +144,8 @@ Result<ReminderOutcome> SendReminders(db::Database& database, const Clock& clock
         if (!completion) return tl::unexpected(completion.error());
         auto window = LoadWindow(connection, exercise_id, instrument);
         if (!window) return tl::unexpected(window.error());
-        nlohmann::json params = {{"instrument", InstrumentName(instrument)}, {"closes_at", OptionalJson(window->closes_at)}};
+        nlohmann::json params = {{"instrument", InstrumentName(instrument)},
+                                 {"closes_at", OptionalJson(window->closes_at)}};
         if (instrument == Instrument::kReadinessBefore) params["part"] = "before";
         if (instrument == Instrument::kReadinessDayOf) params["part"] = "day_of";
         const TimePoint now = clock.Now();
@@ -152,16 +165,21 @@ Result<ReminderOutcome> SendReminders(db::Database& database, const Clock& clock
             event.audience.participants_only = true;
             event.released_at_us =
                 std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count();
-            event.payload_json = nlohmann::json{{"id", (*id)->Int(0)},
-                                                {"organisation_id", row.organisation_id},
-                                                {"kind", kind},
-                                                {"params", params},
-                                                {"created_at", now_text}}
-                                     .dump();
+            event.payload_json = nlohmann::json{
+                {"id", (*id)->Int(0)},
+                {"organisation_id", row.organisation_id},
+                {"kind", kind},
+                {"params", params},
+                {"created_at",
+                 now_text}}.dump();
             if (auto appended = events->Append(connection, event); !appended) return appended;
         }
         if (outcome.organisation_ids.empty()) return Ok();
-        audit::AuditEntry entry{exercise_id, "evaluation.remind", "exercise", std::to_string(exercise_id), nullptr,
+        audit::AuditEntry entry{exercise_id,
+                                "evaluation.remind",
+                                "exercise",
+                                std::to_string(exercise_id),
+                                nullptr,
                                 {{"instrument", InstrumentName(instrument)},
                                  {"sector_code", scope.sector_code},
                                  {"organisation_ids", outcome.organisation_ids}}};

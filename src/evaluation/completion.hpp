@@ -39,7 +39,7 @@ struct SectorCompletion {
 
 struct Completion {
     Instrument instrument = Instrument::kReadinessBefore;
-    std::vector<SectorCompletion> sectors;  // by sector code
+    std::vector<SectorCompletion> sectors;     // by sector code
     std::vector<CompletionRow> organisations;  // by sector, then name
 };
 

@@ -86,10 +86,10 @@ TEST_F(EvaluationInstrumentsTest, DroppingAnObjectiveDropsItsSheetAnswersAndKeep
     ObjectivesService objectives(*database_, clock_, audit_);
     ActionRecordService sheets(*database_, clock_, audit_);
     ASSERT_TRUE(objectives.Save(power_, {{2, 6}, {{std::nullopt, "独自A"}}}, actor_));
-    auto saved = sheets.Save(power_,
-                             {{"2", {"well", "well", "well"}, {"課題"}}, {"6", {"hardly", "", ""}, {}},
-                              {"10-1", {"no_answer", "", ""}, {}}},
-                             {}, std::nullopt, actor_);
+    auto saved = sheets.Save(
+        power_,
+        {{"2", {"well", "well", "well"}, {"課題"}}, {"6", {"hardly", "", ""}, {}}, {"10-1", {"no_answer", "", ""}, {}}},
+        {}, std::nullopt, actor_);
     ASSERT_TRUE(saved) << saved.error().error.message;
     ASSERT_TRUE(objectives.Save(power_, {{2}, {{1, "独自A（改）"}}}, actor_));
     auto sheet = sheets.Get(power_);
@@ -112,8 +112,8 @@ TEST_F(EvaluationInstrumentsTest, SheetDryRunChecksEverythingAndStoresNothing) {
     EXPECT_EQ(Scalar("SELECT COUNT(*) FROM action_record_rating"), 0);
     EXPECT_EQ(Scalar("SELECT COUNT(*) FROM action_record_sheet"), 0);
     EXPECT_EQ(Scalar("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'action_record.%'"), 0);
-    auto bad = sheets.Save(power_, {{"3", {"good", "", ""}, {}}}, {SaveMode::kDraft, "xlsx", true}, std::nullopt,
-                           actor_);
+    auto bad =
+        sheets.Save(power_, {{"3", {"good", "", ""}, {}}}, {SaveMode::kDraft, "xlsx", true}, std::nullopt, actor_);
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().problems[0].field, "objectives.3.settings.1");
     // The bank never sees the power company's objectives as its own.

@@ -32,8 +32,8 @@ Result<OrganisationFacts> LoadOrganisationFacts(db::Connection& connection, std:
     if (!row) return tl::unexpected(row.error());
     if (!*row) return Fail(ErrorCode::kNotFound, "no such organisation", "organisation_id");
     const db::Row& found = **row;
-    return OrganisationFacts{exercise_id,    found.Int(0),  found.Text(1), found.Text(2),
-                             found.Text(3),  found.Text(4), found.Text(5)};
+    return OrganisationFacts{exercise_id,   found.Int(0),  found.Text(1), found.Text(2),
+                             found.Text(3), found.Text(4), found.Text(5)};
 }
 
 Result<OrganisationFacts> LoadOrganisationFacts(db::Database& database, std::int64_t exercise_id,
@@ -51,9 +51,12 @@ Result<OrganisationFacts> LoadOrganisationFacts(db::Database& database, std::int
 
 std::string_view AnswerStatusName(AnswerStatus status) {
     switch (status) {
-        case AnswerStatus::kNotStarted: return "not_started";
-        case AnswerStatus::kDraft: return "draft";
-        case AnswerStatus::kSubmitted: return "submitted";
+        case AnswerStatus::kNotStarted:
+            return "not_started";
+        case AnswerStatus::kDraft:
+            return "draft";
+        case AnswerStatus::kSubmitted:
+            return "submitted";
     }
     return "";
 }
@@ -63,8 +66,8 @@ AnswerStatus ParseStoredStatus(const std::string& text) {
 }
 
 tl::unexpected<Refusal> RefuseProblems(const std::string& what, std::vector<FieldProblem> problems) {
-    std::string message = what + ": " + std::to_string(problems.size()) + " problem" +
-                          (problems.size() == 1 ? "" : "s");
+    std::string message =
+        what + ": " + std::to_string(problems.size()) + " problem" + (problems.size() == 1 ? "" : "s");
     std::string field;
     if (!problems.empty()) {
         message += " (first: " + problems.front().field + ": " + problems.front().message + ")";

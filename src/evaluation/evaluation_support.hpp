@@ -24,7 +24,7 @@ Result<std::string> LoadExerciseTitle(db::Database& database, std::int64_t exerc
 
 // Where an answer set stands: nothing stored yet, saved as a draft, or submitted.
 enum class AnswerStatus { kNotStarted, kDraft, kSubmitted };
-std::string_view AnswerStatusName(AnswerStatus status);  // "not_started", "draft", "submitted"
+std::string_view AnswerStatusName(AnswerStatus status);   // "not_started", "draft", "submitted"
 AnswerStatus ParseStoredStatus(const std::string& text);  // "draft" | "submitted" (stored values)
 
 // Save a draft, or save and submit.

@@ -36,10 +36,14 @@ std::optional<TimePoint> TimeOf(const std::optional<std::string>& text) {
 
 std::string_view InstrumentName(Instrument instrument) {
     switch (instrument) {
-        case Instrument::kReadinessBefore: return "readiness_before";
-        case Instrument::kReadinessDayOf: return "readiness_day_of";
-        case Instrument::kObjectives: return "objectives";
-        case Instrument::kActionRecord: return "action_record";
+        case Instrument::kReadinessBefore:
+            return "readiness_before";
+        case Instrument::kReadinessDayOf:
+            return "readiness_day_of";
+        case Instrument::kObjectives:
+            return "objectives";
+        case Instrument::kActionRecord:
+            return "action_record";
     }
     return "";
 }
@@ -128,15 +132,16 @@ Result<std::vector<InstrumentWindow>> SaveWindows(db::Database& database, std::i
         auto before = LoadWindows(connection, exercise_id);
         if (!before) return tl::unexpected(before.error());
         for (const auto& window : normalised) {
-            auto stored = connection.Execute(kUpsertWindow, {exercise_id, std::string(InstrumentName(window.instrument)),
-                                                             OptionalValue(window.opens_at),
-                                                             OptionalValue(window.closes_at)});
+            auto stored =
+                connection.Execute(kUpsertWindow, {exercise_id, std::string(InstrumentName(window.instrument)),
+                                                   OptionalValue(window.opens_at), OptionalValue(window.closes_at)});
             if (!stored) return tl::unexpected(stored.error());
         }
         auto after = LoadWindows(connection, exercise_id);
         if (!after) return tl::unexpected(after.error());
         result = *after;
-        audit::AuditEntry entry{exercise_id, "evaluation.windows.update", "exercise", std::to_string(exercise_id),
+        audit::AuditEntry entry{exercise_id,          "evaluation.windows.update",
+                                "exercise",           std::to_string(exercise_id),
                                 WindowsJson(*before), WindowsJson(*after)};
         return audit.Append(connection, actor, entry);
     });

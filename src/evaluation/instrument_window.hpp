@@ -27,7 +27,7 @@ const std::vector<Instrument>& AllInstruments();
 
 struct InstrumentWindow {
     Instrument instrument = Instrument::kReadinessBefore;
-    std::optional<std::string> opens_at;   // FormatTimestamp text (UTC), or no limit
+    std::optional<std::string> opens_at;  // FormatTimestamp text (UTC), or no limit
     std::optional<std::string> closes_at;
 };
 

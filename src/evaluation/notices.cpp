@@ -60,8 +60,9 @@ Result<Notice> DismissNotice(db::Database& database, const Clock& clock, const a
         if (!after) return tl::unexpected(after.error());
         notice = NoticeOf(**after);
         if (*changed == 0) return Ok();
-        audit::AuditEntry entry{exercise_id, "notice.dismiss", "notice", std::to_string(notice_id),
-                                nullptr, {{"organisation_id", organisation_id}, {"kind", notice.kind}}};
+        audit::AuditEntry entry{exercise_id, "notice.dismiss",
+                                "notice",    std::to_string(notice_id),
+                                nullptr,     {{"organisation_id", organisation_id}, {"kind", notice.kind}}};
         return audit.Append(connection, actor, entry);
     });
     if (!written) return tl::unexpected(written.error());

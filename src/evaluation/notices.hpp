@@ -26,8 +26,7 @@ struct Notice {
 nlohmann::json NoticeJson(const Notice& notice);
 
 // The organisation's notices not dismissed, newest first (at most 50).
-Result<std::vector<Notice>> ListNotices(db::Database& database, std::int64_t exercise_id,
-                                        std::int64_t organisation_id);
+Result<std::vector<Notice>> ListNotices(db::Database& database, std::int64_t exercise_id, std::int64_t organisation_id);
 
 // Marks a notice dismissed, audited "notice.dismiss". kNotFound "notice_id" when the
 // notice is not the organisation's; dismissing twice keeps the first time.

@@ -154,8 +154,7 @@ Checked<ReadinessState> ReadinessService::Save(const OrganisationFacts& organisa
                 continue;
             }
             if (std::find(options.begin(), options.end(), answer->second) == options.end()) {
-                problems.push_back({"answers." + item_id,
-                                    "'" + answer->second + "' is not one of " + Joined(options)});
+                problems.push_back({"answers." + item_id, "'" + answer->second + "' is not one of " + Joined(options)});
             }
         }
         for (const auto& [item_id, code] : answers) {
@@ -179,20 +178,20 @@ Checked<ReadinessState> ReadinessService::Save(const OrganisationFacts& organisa
         }
         const bool submit = mode == SaveMode::kSubmit;
         auto stored = connection.Execute(
-            kUpsertResponse,
-            {organisation.exercise_id, organisation.id, part_name, std::string(submit ? "submitted" : "draft"),
-             submit ? db::Value(now_text) : db::Value(),
-             submit && user_id ? db::Value(*user_id) : db::Value(), now_text});
+            kUpsertResponse, {organisation.exercise_id, organisation.id, part_name,
+                              std::string(submit ? "submitted" : "draft"), submit ? db::Value(now_text) : db::Value(),
+                              submit && user_id ? db::Value(*user_id) : db::Value(), now_text});
         if (!stored) return tl::unexpected(stored.error());
         auto after = Load(connection, organisation, part);
         if (!after) return tl::unexpected(after.error());
         state = std::move(*after);
-        audit::AuditEntry entry{organisation.exercise_id,
-                                submit ? "readiness.submit" : "readiness.save",
-                                "organisation",
-                                std::to_string(organisation.id),
-                                {{"answers", current->answers}, {"status", AnswerStatusName(current->status)}},
-                                {{"part", part_name}, {"answers", state.answers}, {"status", AnswerStatusName(state.status)}}};
+        audit::AuditEntry entry{
+            organisation.exercise_id,
+            submit ? "readiness.submit" : "readiness.save",
+            "organisation",
+            std::to_string(organisation.id),
+            {{"answers", current->answers}, {"status", AnswerStatusName(current->status)}},
+            {{"part", part_name}, {"answers", state.answers}, {"status", AnswerStatusName(state.status)}}};
         return audit_.Append(connection, actor, entry);
     });
     if (refusal) return tl::unexpected(std::move(*refusal));
@@ -205,8 +204,8 @@ Result<ReadinessState> ReadinessService::Reopen(const OrganisationFacts& organis
     const std::string part_name(ReadinessPartName(part));
     ReadinessState state;
     auto written = database_.Write([&](db::Connection& connection) -> Status {
-        auto changed = connection.Execute(kReopenResponse, {organisation.exercise_id, organisation.id, part_name,
-                                                            FormatTimestamp(clock_.Now())});
+        auto changed = connection.Execute(
+            kReopenResponse, {organisation.exercise_id, organisation.id, part_name, FormatTimestamp(clock_.Now())});
         if (!changed) return tl::unexpected(changed.error());
         if (*changed == 0) {
             return Fail(ErrorCode::kConflict, "the readiness survey (" + part_name + ") is not submitted", "status");
@@ -214,8 +213,11 @@ Result<ReadinessState> ReadinessService::Reopen(const OrganisationFacts& organis
         auto after = Load(connection, organisation, part);
         if (!after) return tl::unexpected(after.error());
         state = std::move(*after);
-        audit::AuditEntry entry{organisation.exercise_id, "readiness.reopen", "organisation",
-                                std::to_string(organisation.id), {{"part", part_name}, {"status", "submitted"}},
+        audit::AuditEntry entry{organisation.exercise_id,
+                                "readiness.reopen",
+                                "organisation",
+                                std::to_string(organisation.id),
+                                {{"part", part_name}, {"status", "submitted"}},
                                 {{"part", part_name}, {"status", "draft"}}};
         return audit_.Append(connection, actor, entry);
     });

@@ -61,12 +61,10 @@ class ReadinessService {
 
     // Organiser: a submitted part back to draft (answers kept), audited "readiness.reopen".
     // kConflict "status" when it is not submitted.
-    Result<ReadinessState> Reopen(const OrganisationFacts& organisation, ReadinessPart part,
-                                  const audit::Actor& actor);
+    Result<ReadinessState> Reopen(const OrganisationFacts& organisation, ReadinessPart part, const audit::Actor& actor);
 
   private:
-    Result<ReadinessState> Load(db::Connection& connection, const OrganisationFacts& organisation,
-                                ReadinessPart part);
+    Result<ReadinessState> Load(db::Connection& connection, const OrganisationFacts& organisation, ReadinessPart part);
 
     db::Database& database_;
     const Clock& clock_;

@@ -48,8 +48,8 @@ Result<std::vector<ChosenObjective>> LoadChosenObjectives(db::Connection& connec
     if (!rows) return tl::unexpected(rows.error());
     std::vector<ChosenObjective> chosen;
     for (const db::Row& row : *rows) {
-        chosen.push_back(ChosenObjective{row.Int(0), static_cast<int>(row.Int(1)), static_cast<int>(row.Int(2)),
-                                         row.Text(3)});
+        chosen.push_back(
+            ChosenObjective{row.Int(0), static_cast<int>(row.Int(1)), static_cast<int>(row.Int(2)), row.Text(3)});
     }
     return chosen;
 }
@@ -70,8 +70,7 @@ Result<std::vector<ChosenObjective>> ObjectivesService::Get(const OrganisationFa
 }
 
 Checked<std::vector<ChosenObjective>> ObjectivesService::Save(const OrganisationFacts& organisation,
-                                                              const ObjectivesInput& input,
-                                                              const audit::Actor& actor) {
+                                                              const ObjectivesInput& input, const audit::Actor& actor) {
     std::vector<FieldProblem> problems;
     std::set<int> standard;
     for (std::size_t i = 0; i < input.standard.size(); ++i) {
@@ -94,7 +93,8 @@ Checked<std::vector<ChosenObjective>> ObjectivesService::Save(const Organisation
             problems.push_back({prefix + "text", "exceeds 1000 characters"});
         }
         if (entry.index && !kept_indexes.insert(*entry.index).second) {
-            problems.push_back({prefix + "index", "own objective " + std::to_string(*entry.index) + " is listed twice"});
+            problems.push_back(
+                {prefix + "index", "own objective " + std::to_string(*entry.index) + " is listed twice"});
         }
         own.push_back(std::move(entry));
     }
@@ -145,19 +145,21 @@ Checked<std::vector<ChosenObjective>> ObjectivesService::Save(const Organisation
             }
         }
         for (int id : standard) {
-            const bool present = std::any_of(before->begin(), before->end(),
-                                             [&](const ChosenObjective& objective) { return objective.objective_id == id; });
+            const bool present = std::any_of(before->begin(), before->end(), [&](const ChosenObjective& objective) {
+                return objective.objective_id == id;
+            });
             if (present) continue;
-            if (auto inserted = connection.Execute(kInsertChosen, {organisation.exercise_id, organisation.id,
-                                                                   std::int64_t{id}, std::int64_t{0}, std::string(),
-                                                                   now_text});
+            if (auto inserted =
+                    connection.Execute(kInsertChosen, {organisation.exercise_id, organisation.id, std::int64_t{id},
+                                                       std::int64_t{0}, std::string(), now_text});
                 !inserted) {
                 return tl::unexpected(inserted.error());
             }
         }
         for (const auto& entry : own) {
             if (entry.index) {
-                auto updated = connection.Execute(kUpdateOwnText, {existing_own[*entry.index]->id, entry.text, now_text});
+                auto updated =
+                    connection.Execute(kUpdateOwnText, {existing_own[*entry.index]->id, entry.text, now_text});
                 if (!updated) return tl::unexpected(updated.error());
                 continue;
             }
@@ -171,7 +173,7 @@ Checked<std::vector<ChosenObjective>> ObjectivesService::Save(const Organisation
         auto after = LoadChosenObjectives(connection, organisation.exercise_id, organisation.id);
         if (!after) return tl::unexpected(after.error());
         result = std::move(*after);
-        audit::AuditEntry entry{organisation.exercise_id, "objectives.update", "organisation",
+        audit::AuditEntry entry{organisation.exercise_id,        "objectives.update",    "organisation",
                                 std::to_string(organisation.id), ChoiceSummary(*before), ChoiceSummary(result)};
         return audit_.Append(connection, actor, entry);
     });

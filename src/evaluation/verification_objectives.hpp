@@ -26,10 +26,10 @@ inline constexpr std::size_t kMaxOwnObjectives = 20;
 inline constexpr std::size_t kMaxOwnObjectiveCharacters = 1000;
 
 struct ChosenObjective {
-    std::int64_t id = 0;       // chosen_objective.id (the sheet's key)
-    int objective_id = 0;      // 1..10
-    int custom_index = 0;      // 0 for 1..9; 1, 2, ... for own objectives
-    std::string custom_text;   // own objectives only
+    std::int64_t id = 0;      // chosen_objective.id (the sheet's key)
+    int objective_id = 0;     // 1..10
+    int custom_index = 0;     // 0 for 1..9; 1, 2, ... for own objectives
+    std::string custom_text;  // own objectives only
 };
 
 // "3" for standard objectives, "10-2" for the second own objective: stable within an
@@ -42,8 +42,8 @@ struct OwnObjectiveInput {
 };
 
 struct ObjectivesInput {
-    std::vector<int> standard;                // 1..9, each once
-    std::vector<OwnObjectiveInput> own;       // up to 20
+    std::vector<int> standard;           // 1..9, each once
+    std::vector<OwnObjectiveInput> own;  // up to 20
 };
 
 // Chosen objectives of an organisation, ordered by objective then number.

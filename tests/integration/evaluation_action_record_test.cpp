@@ -82,9 +82,10 @@ TEST_F(EvaluationActionRecordTest, SheetShowsPlayEvidenceAndSubmitsOnlyWhenCompl
     EXPECT_EQ(body["evidence"]["4"]["injects"][0]["inject_id"], "csirt-alert");
     EXPECT_TRUE(body["can_edit"].get<bool>());
 
-    nlohmann::json draft = {{"objectives",
-                             {{{"key", "2"}, {"ratings", {"very_well", "well", nullptr}}, {"issues", {"手順書の所在が不明"}}},
-                              {{"key", "10-1"}, {"ratings", {"no_answer", "no_answer", "no_answer"}}}}}};
+    nlohmann::json draft = {
+        {"objectives",
+         {{{"key", "2"}, {"ratings", {"very_well", "well", nullptr}}, {"issues", {"手順書の所在が不明"}}},
+          {{"key", "10-1"}, {"ratings", {"no_answer", "no_answer", "no_answer"}}}}}};
     auto saved = Put(*lead_, sheet_path_, draft);
     ASSERT_EQ(EvalStatus(saved), 200) << EvalBody(saved);
     EXPECT_EQ(EvalJson(saved)["status"], "draft");
@@ -171,7 +172,8 @@ TEST_F(EvaluationActionRecordTest, XlsxRoundTripIsValidatedCellByCellAndAllOrNot
     auto report = EvalJson(dry);
     EXPECT_FALSE(report["valid"].get<bool>());
     std::set<std::string> texts;
-    for (const auto& error : report["errors"]) texts.insert(error["sheet"].get<std::string>() + "!" + error["cell"].get<std::string>());
+    for (const auto& error : report["errors"])
+        texts.insert(error["sheet"].get<std::string>() + "!" + error["cell"].get<std::string>());
     const std::string last_issue_row = std::to_string(issues.rows.size());
     const std::string unknown_row = std::to_string(issues.rows.size() - 1);
     EXPECT_EQ(texts, (std::set<std::string>{"行動記録!D2", "課題!A" + unknown_row, "課題!C" + last_issue_row}))

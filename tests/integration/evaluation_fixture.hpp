@@ -98,7 +98,8 @@ class EvaluationFixture : public ::testing::Test {
         return std::move(*client);
     }
 
-    static Result<net::HttpResponse> Put(net::HttpClient& client, const std::string& target, const nlohmann::json& body) {
+    static Result<net::HttpResponse> Put(net::HttpClient& client, const std::string& target,
+                                         const nlohmann::json& body) {
         return client.Send("PUT", target, body.dump());
     }
 

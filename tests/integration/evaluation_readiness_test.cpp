@@ -34,12 +34,14 @@ TEST_F(EvaluationReadinessTest, DraftShowsWhatIsMissingAndSubmitNamesEachMissing
     const std::size_t items = EvalJson(empty)["missing"].size();
     EXPECT_EQ(items, 10u);  // the 10 "before" items of readiness_items.v1.json
 
-    auto draft = Put(lead, path, {{"answers", {{"governance.roles_defined", "organised"}, {"csirt.prepared", "no_answer"}}}});
+    auto draft =
+        Put(lead, path, {{"answers", {{"governance.roles_defined", "organised"}, {"csirt.prepared", "no_answer"}}}});
     ASSERT_EQ(EvalStatus(draft), 200) << EvalBody(draft);
     EXPECT_EQ(EvalJson(draft)["status"], "draft");
     EXPECT_EQ(EvalJson(draft)["missing"].size(), items - 2);
 
-    auto refused = lead.Post(path + "/submit", nlohmann::json{{"answers", {{"governance.roles_defined", "organised"}}}}.dump());
+    auto refused =
+        lead.Post(path + "/submit", nlohmann::json{{"answers", {{"governance.roles_defined", "organised"}}}}.dump());
     ASSERT_EQ(EvalStatus(refused), 422) << EvalBody(refused);
     const auto body = EvalJson(refused);
     EXPECT_EQ(body["error"]["code"], "unprocessable");
@@ -71,7 +73,8 @@ TEST_F(EvaluationReadinessTest, DraftShowsWhatIsMissingAndSubmitNamesEachMissing
     auto audit = EvalJson(admin_->Get(base_ + "/audit?action=readiness."));
     std::set<std::string> actions;
     for (const auto& entry : audit["items"]) actions.insert(entry["action"]);
-    EXPECT_TRUE(actions.count("readiness.save") && actions.count("readiness.submit") && actions.count("readiness.reopen"))
+    EXPECT_TRUE(actions.count("readiness.save") && actions.count("readiness.submit") &&
+                actions.count("readiness.reopen"))
         << audit.dump();
 
     // The day-of part is separate and has its own items.
@@ -166,7 +169,8 @@ TEST_F(EvaluationReadinessTest, WindowsRefuseLateAnswersAndTheOrganiserCanExtend
 TEST_F(EvaluationReadinessTest, ObjectivesStandardAndOwnKeepTheirIdsAcrossSaves) {
     auto lead = Joined(lead_a_token_);
     const std::string path = OrganisationPath(org_a_) + "/objectives";
-    auto saved = Put(lead, path, {{"standard", {4, 2}}, {"own", {{{"text", "夜間の連絡体制"}}, {{"text", "広報判断"}}}}});
+    auto saved =
+        Put(lead, path, {{"standard", {4, 2}}, {"own", {{{"text", "夜間の連絡体制"}}, {{"text", "広報判断"}}}}});
     ASSERT_EQ(EvalStatus(saved), 200) << EvalBody(saved);
     auto items = EvalJson(saved)["items"];
     ASSERT_EQ(items.size(), 4u);
@@ -187,12 +191,14 @@ TEST_F(EvaluationReadinessTest, ObjectivesStandardAndOwnKeepTheirIdsAcrossSaves)
     auto added = Put(lead, path, {{"standard", {4}}, {"own", {{{"index", 2}, {"text", "a"}}, {{"text", "b"}}}}});
     EXPECT_EQ(EvalJson(added)["items"][2]["key"], "10-3");
 
-    auto bad = Put(lead, path, {{"standard", {0, 4, 4, 10}}, {"own", {{{"text", "  "}}, {{"index", 9}, {"text", "x"}}}}});
+    auto bad =
+        Put(lead, path, {{"standard", {0, 4, 4, 10}}, {"own", {{{"text", "  "}}, {{"index", 9}, {"text", "x"}}}}});
     ASSERT_EQ(EvalStatus(bad), 422) << EvalBody(bad);
     std::set<std::string> fields;
     const auto bad_body = EvalJson(bad);
     for (const auto& error : bad_body["errors"]) fields.insert(error["field"]);
-    EXPECT_EQ(fields, (std::set<std::string>{"standard[0]", "standard[2]", "standard[3]", "own[0].text", "own[1].index"}));
+    EXPECT_EQ(fields,
+              (std::set<std::string>{"standard[0]", "standard[2]", "standard[3]", "own[0].text", "own[1].index"}));
     EXPECT_EQ(EvalJson(lead.Get(path))["items"].size(), 3u);  // unchanged
     auto participant = Joined(participant_a_token_);
     EXPECT_EQ(EvalStatus(participant.Get(path)), 200);
@@ -233,8 +239,8 @@ TEST_F(EvaluationReadinessTest, CompletionPerSectorRemindersAndNotices) {
     EXPECT_EQ(EvalStatus(participant_a.Get(OrganisationPath(org_b_) + "/notices")), 404);
     EXPECT_EQ(EvalStatus(admin_->Get(OrganisationPath(org_b_) + "/notices")), 404);
 
-    const std::string dismiss =
-        OrganisationPath(org_b_) + "/notices/" + std::to_string(notices["items"][0]["id"].get<std::int64_t>()) + "/dismiss";
+    const std::string dismiss = OrganisationPath(org_b_) + "/notices/" +
+                                std::to_string(notices["items"][0]["id"].get<std::int64_t>()) + "/dismiss";
     EXPECT_EQ(EvalStatus(lead_a.Post(dismiss, "{}")), 404);
     auto dismissed = lead_b.Post(dismiss, "{}");
     ASSERT_EQ(EvalStatus(dismissed), 200) << EvalBody(dismissed);
