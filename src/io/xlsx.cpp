@@ -178,19 +178,19 @@ Status WriteSheet(lxw_worksheet* worksheet, const SheetToWrite& sheet, const She
         validation.ignore_blank = LXW_VALIDATION_ON;
         validation.dropdown = LXW_VALIDATION_ON;
         validation.show_error = LXW_VALIDATION_ON;
-        if (Status status = Check(worksheet_data_validation_range(
-                                      worksheet, static_cast<lxw_row_t>(list.first_row),
-                                      static_cast<lxw_col_t>(list.first_column), static_cast<lxw_row_t>(list.last_row),
-                                      static_cast<lxw_col_t>(list.last_column), &validation),
-                                  label + ", list validation " + std::to_string(index + 1));
+        if (Status status =
+                Check(worksheet_data_validation_range(
+                          worksheet, static_cast<lxw_row_t>(list.first_row), static_cast<lxw_col_t>(list.first_column),
+                          static_cast<lxw_row_t>(list.last_row), static_cast<lxw_col_t>(list.last_column), &validation),
+                      label + ", list validation " + std::to_string(index + 1));
             !status) {
             return status;
         }
     }
     // Unlocked columns: the column format covers empty cells; written cells get it explicitly.
     const auto is_unlocked = [&](std::size_t column) {
-        return options.protect && std::find(options.unlocked_columns.begin(), options.unlocked_columns.end(),
-                                            column) != options.unlocked_columns.end();
+        return options.protect && std::find(options.unlocked_columns.begin(), options.unlocked_columns.end(), column) !=
+                                      options.unlocked_columns.end();
     };
     for (std::size_t column : options.unlocked_columns) {
         if (!options.protect) break;

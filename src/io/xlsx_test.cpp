@@ -131,7 +131,8 @@ namespace enshu::io {
 namespace {
 
 TEST(WriteXlsxTest, ListValidationsAndHiddenColumnsAreWritten) {
-    SheetToWrite sheet{"評価", {{std::string("キー"), std::string("評価")}, {std::string("k1"), std::string("良い")}}, {}};
+    SheetToWrite sheet{
+        "評価", {{std::string("キー"), std::string("評価")}, {std::string("k1"), std::string("良い")}}, {}};
     SheetOptions options;
     options.list_validations.push_back({1, 20, 1, 1, {"よく対応できた", "対応できた", "無回答"}});
     options.hidden_columns = {0};
@@ -149,7 +150,8 @@ TEST(WriteXlsxTest, ListValidationsAndHiddenColumnsAreWritten) {
 }
 
 TEST(WriteXlsxTest, AProtectedSheetLeavesOnlyItsUnlockedColumnsEditable) {
-    SheetToWrite sheet{"評価", {{std::string("キー"), std::string("評価")}, {std::string("k1"), std::string("良い")}}, {}};
+    SheetToWrite sheet{
+        "評価", {{std::string("キー"), std::string("評価")}, {std::string("k1"), std::string("良い")}}, {}};
     SheetOptions options;
     options.protect = true;
     options.unlocked_columns = {1};
