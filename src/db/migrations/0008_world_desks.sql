@@ -107,6 +107,8 @@ CREATE TABLE case_message (
     scenario_minutes REAL
 );
 CREATE INDEX case_message_case ON case_message(case_id, id);
+-- The per-account rate limit counts an account's inbound messages of the last minute.
+CREATE INDEX case_message_author ON case_message(author_user_id, wall_at_us);
 
 -- The reporting configuration of an exercise: the recipients in priority order and each
 -- one's extra required fields (codes of world/incident_report_fields.hpp).
