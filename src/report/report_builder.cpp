@@ -546,6 +546,30 @@ class ExerciseReportBuilder {
             return blocks;
         }
         const SurveyData& survey = found->second;
+        // A ministry's report counts the responses of its sectors only (anonymous responses keep their sector).
+        std::int64_t responses = survey.responses;
+        if (Restricted()) {
+            responses = 0;
+            for (const SectorInfo* sector : sectors_) {
+                auto count = survey.responses_by_sector.find(sector->code);
+                if (count != survey.responses_by_sector.end()) responses += count->second;
+            }
+            if (IsSuppressed(responses, options_.minimum_group)) {
+                blocks.push_back(Paragraph(Fill(T("survey.suppressed"), {std::to_string(options_.minimum_group)})));
+                return blocks;
+            }
+        }
+        const auto in_scope = [&](const SurveyQuestionData& question) {
+            std::vector<std::string> values;
+            for (std::size_t index = 0; index < question.values.size(); ++index) {
+                const bool sector_in_scope =
+                    !Restricted() || std::any_of(sectors_.begin(), sectors_.end(), [&](const SectorInfo* sector) {
+                        return index < question.sectors.size() && sector->code == question.sectors[index];
+                    });
+                if (sector_in_scope) values.push_back(question.values[index]);
+            }
+            return values;
+        };
         Table table{table_id,
                     title,
                     {T("column.number"), T("column.question"), T("column.answer"), T("column.count"), T("column.share"),
@@ -557,7 +581,7 @@ class ExerciseReportBuilder {
             ++number;
             if (question.kind == "free_text") {
                 std::vector<std::string> texts;
-                for (const std::string& value : question.values) {
+                for (const std::string& value : in_scope(question)) {
                     auto json = nlohmann::json::parse(value, nullptr, false);
                     if (json.is_string() && !json.get<std::string>().empty()) texts.push_back(json.get<std::string>());
                 }
@@ -577,7 +601,7 @@ class ExerciseReportBuilder {
             if (question.kind == "number") continue;
             std::vector<std::string> codes;
             for (const OptionLabel& option : question.options) codes.push_back(option.code);
-            const ChoiceFigure figure = AggregateChoice(codes, question.values);
+            const ChoiceFigure figure = AggregateChoice(codes, in_scope(question));
             for (std::size_t index = 0; index < figure.options.size(); ++index) {
                 table.rows.push_back({Cell::Text(index == 0 ? std::to_string(number) : ""),
                                       Cell::Text(index == 0 ? question.text.In(language_) : ""),
@@ -586,7 +610,7 @@ class ExerciseReportBuilder {
                                       Cell::Percent(figure.options[index].per_mille), Cell::Count(figure.respondents)});
             }
         }
-        table.notes.push_back(Fill(T("survey.basis"), {FormatCount(survey.responses)}));
+        table.notes.push_back(Fill(T("survey.basis"), {FormatCount(responses)}));
         table.notes.push_back(T("note.rounding"));
         blocks.insert(blocks.begin(), TableBlock(std::move(table)));
         return blocks;

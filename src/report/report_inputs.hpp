@@ -120,13 +120,15 @@ struct SurveyQuestionData {
     std::string kind;  // single_choice | multiple_choice | likert | number | free_text
     Localised text;
     std::vector<OptionLabel> options;
-    std::vector<std::string> values;  // survey_answer.value of each response that answered
+    std::vector<std::string> values;   // survey_answer.value of each response that answered
+    std::vector<std::string> sectors;  // the sector of each of those responses (same order)
 };
 
 struct SurveyData {
     std::string code;
     Localised title;
     std::int64_t responses = 0;
+    std::map<std::string, std::int64_t> responses_by_sector;
     std::vector<SurveyQuestionData> questions;  // in position order
 };
 

@@ -56,8 +56,10 @@ constexpr std::string_view kSurveyResponses = "SELECT COUNT(*) FROM survey_respo
 constexpr std::string_view kSurveyQuestions =
     "SELECT id, code, kind, text_ja, text_en, options FROM survey_question WHERE survey_id = $1 ORDER BY position, id";
 constexpr std::string_view kSurveyAnswers =
-    "SELECT a.question_id, a.value FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
+    "SELECT a.question_id, a.value, r.sector_code FROM survey_answer a JOIN survey_response r ON r.id = a.response_id "
     "WHERE r.survey_id = $1 ORDER BY r.id";
+constexpr std::string_view kSurveyResponsesBySector =
+    "SELECT sector_code, COUNT(*) FROM survey_response WHERE survey_id = $1 GROUP BY sector_code";
 constexpr std::string_view kSessions =
     "SELECT s.id, s.kind, s.title_ja, s.title_en, s.starts_at, s.ends_at, s.format, s.themes, s.experts, "
     "(SELECT COUNT(DISTINCT g.organisation_id) FROM forum_registration g "
@@ -163,19 +165,24 @@ Status LoadSurveys(db::Connection& connection, std::int64_t exercise_id, Exercis
         auto responses = connection.QueryOne(kSurveyResponses, {survey_id});
         if (!responses) return tl::unexpected(responses.error());
         survey.responses = *responses ? (*responses)->Int(0) : 0;
+        auto by_sector = connection.Query(kSurveyResponsesBySector, {survey_id});
+        if (!by_sector) return tl::unexpected(by_sector.error());
+        for (const db::Row& sector : *by_sector) survey.responses_by_sector[sector.Text(0)] = sector.Int(1);
         auto questions = connection.Query(kSurveyQuestions, {survey_id});
         if (!questions) return tl::unexpected(questions.error());
         std::map<std::int64_t, std::size_t> index;
         for (const db::Row& question : *questions) {
             index[question.Int(0)] = survey.questions.size();
             survey.questions.push_back(SurveyQuestionData{
-                question.Text(1), question.Text(2), LocalisedOf(question, 3), SurveyOptions(question.Text(5)), {}});
+                question.Text(1), question.Text(2), LocalisedOf(question, 3), SurveyOptions(question.Text(5)), {}, {}});
         }
         auto answers = connection.Query(kSurveyAnswers, {survey_id});
         if (!answers) return tl::unexpected(answers.error());
         for (const db::Row& answer : *answers) {
             auto found = index.find(answer.Int(0));
-            if (found != index.end()) survey.questions[found->second].values.push_back(answer.Text(1));
+            if (found == index.end()) continue;
+            survey.questions[found->second].values.push_back(answer.Text(1));
+            survey.questions[found->second].sectors.push_back(answer.Text(2));
         }
         data.surveys[survey.code] = std::move(survey);
     }

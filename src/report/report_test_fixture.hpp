@@ -114,13 +114,17 @@ inline ExerciseData FixtureCurrent() {
                                   {{"meaningful", {"有意義", "Meaningful"}},
                                    {"neutral", {"どちらでもない", "Neither"}},
                                    {"not_meaningful", {"有意義でなかった", "Not meaningful"}}},
+                                  {},
                                   {}};
     for (int i = 0; i < 71; ++i) meaningful.values.push_back("\"meaningful\"");
     for (int i = 0; i < 6; ++i) meaningful.values.push_back("\"neutral\"");
     for (int i = 0; i < 2; ++i) meaningful.values.push_back("\"not_meaningful\"");
+    meaningful.sectors.assign(meaningful.values.size(), "finance");
+    meaningful.sectors[0] = "electricity";
+    survey.responses_by_sector = {{"finance", 78}, {"electricity", 1}};
     survey.questions.push_back(meaningful);
     survey.questions.push_back(
-        {"reason", "free_text", {"その理由", "Why"}, {}, {"\"他組織の対策を知ることができた\""}});
+        {"reason", "free_text", {"その理由", "Why"}, {}, {"\"他組織の対策を知ることができた\""}, {"finance"}});
     data.surveys["feedback_session"] = survey;
     data.sessions.push_back(
         {"feedback", {"意見交換会1", "Session 1"}, "2023-12-14T14:00", "2023-12-14T16:30", "web", {}, {}, 20, 70});
