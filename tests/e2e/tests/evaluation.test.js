@@ -177,6 +177,8 @@ describe('evaluation instruments', () => {
     await waitForPath(organiser, (p) => p === `/exercises/${exerciseId}/evaluation`, 'completion page');
     await organiser.getByTestId('completion-instrument').click();
     await organiser.locator('.ant-select-dropdown:visible .ant-select-item-option[title="行動記録シート"]').click();
+    // Scan once the drop-down has closed (its open list is the combobox's, named through it).
+    await waitForValue(() => organiser.locator('.ant-select-dropdown:visible').count(), (n) => n === 0, 'list closed');
     // Two organisations submitted their sheets in the tests above.
     const submittedTotal = async () => {
       const cells = organiser.getByTestId('completion-sectors').locator('tbody tr td:nth-child(3)');
