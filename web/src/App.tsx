@@ -25,8 +25,8 @@ import { OrganisationPage } from './pages/OrganisationPage';
 import { OrganisationReportPage } from './pages/OrganisationReportPage';
 import { ParticipantConsolePage } from './pages/ParticipantConsolePage';
 import { PartnersPage } from './pages/PartnersPage';
-import { PrSitePage } from './pages/PrSitePage';
 import { ReportPage } from './pages/ReportPage';
+import { PrSitePage } from './pages/PrSitePage';
 import { ScenarioPage } from './pages/ScenarioPage';
 import { ForumSessionPage } from './pages/ForumSessionPage';
 import { ForumSessionsPage } from './pages/ForumSessionsPage';
@@ -93,6 +93,14 @@ function Shell() {
             path="/exercises/:exerciseId/control"
             element={<Private page={(session) => <ControlConsolePage session={session} />} />}
           />
+          <Route
+            path="/exercises/:exerciseId/observe"
+            element={<Private page={(session) => <ObserverConsolePage session={session} />} />}
+          />
+          <Route
+            path="/exercises/:exerciseId/pr"
+            element={<Private page={(session) => <PrSitePage session={session} />} />}
+          />
           {/* Surveys, roundtable and feedback sessions (docs/surveys.md). */}
           <Route path="/exercises/:exerciseId/surveys" element={<Private page={(session) => <SurveysPage session={session} />} />} />
           <Route
@@ -122,22 +130,6 @@ function Shell() {
           <Route
             path="/exercises/:exerciseId/organisations/:organisationId/report"
             element={<Private page={(session) => <OrganisationReportPage session={session} />} />}
-          />
-          <Route
-            path="/exercises/:exerciseId/report"
-            element={<Private page={(session) => <ReportPage session={session} />} />}
-          />
-          <Route
-            path="/exercises/:exerciseId/organisations/:organisationId/report"
-            element={<Private page={(session) => <OrganisationReportPage session={session} />} />}
-          />
-          <Route
-            path="/exercises/:exerciseId/observe"
-            element={<Private page={(session) => <ObserverConsolePage session={session} />} />}
-          />
-          <Route
-            path="/exercises/:exerciseId/pr"
-            element={<Private page={(session) => <PrSitePage session={session} />} />}
           />
           {/* Evaluation instruments: completion per sector, reminders, windows (docs/evaluation.md). */}
           <Route
