@@ -126,14 +126,16 @@ asio::awaitable<void> SseStream::Run(std::string head) {
     socket_.set_option(tcp::no_delay(true), error);
     socket_.set_option(asio::socket_base::send_buffer_size(kSendBufferBytes), error);
     socket_.non_blocking(true, error);  // Drain() writes directly when the kernel has room
+    // 1. Subscribe before the response head goes out: a client that acts as soon as it
+    // sees the head must receive what its action publishes. Live frames are queued (and
+    // held while the head is written and during replay).
+    const SseHub::Subscription subscription = context_.hub.Subscribe(subscriber_, shared_from_this(), owner_);
+    subscription_id_ = subscription.id;
     co_await asio::async_write(socket_, asio::buffer(head), asio::redirect_error(asio::use_awaitable, error));
     if (error || closed_) {
         Shutdown();
         co_return;
     }
-    // 1. Subscribe first: from now on live frames are queued (and held during replay).
-    const SseHub::Subscription subscription = context_.hub.Subscribe(subscriber_, shared_from_this(), owner_);
-    subscription_id_ = subscription.id;
     // 2. Replay (last id, max(P, D)] where D is the committed sequence.
     if (last_event_id_) {
         SseHub& hub = context_.hub;
