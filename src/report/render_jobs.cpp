@@ -1,6 +1,7 @@
 #include "report/render_jobs.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <vector>
 
 namespace enshu::report {
@@ -29,7 +30,9 @@ Status RenderJobs::Start(std::string_view key, std::int64_t user_id, std::int64_
     const auto running = std::count_if(
         jobs_.begin(), jobs_.end(), [](const auto& entry) { return entry.second->status.state == JobState::kRunning; });
     if (static_cast<std::size_t>(running) >= kMaxRunning) {
-        return Fail(ErrorCode::kRateLimited, "too many reports are being rendered; retry in a moment", "format");
+        // A render takes about 0.2 s (HTML, XLSX, CSV) to 3 s (PDF): ask for a retry after that.
+        return FailRateLimited("too many reports are being rendered; retry in a moment", std::chrono::seconds(3),
+                               "format");
     }
     auto job = std::make_shared<Job>();
     job->status.key = std::string(key);
