@@ -51,8 +51,9 @@ bool ParseTimestamp(const std::string& text, TimePoint& out) {
                                                  &minute, &second, &consumed) != 6) {
         return false;
     }
-    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 || minute > 59 ||
-        second > 59) {
+    // TimePoint counts nanoseconds in 64 bits: it holds the years 1678..2261 only.
+    if (year < 1900 || year > 2261 || month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) ||
+        hour > 23 || minute > 59 || second > 59) {
         return false;
     }
     const char* rest = text.c_str() + consumed;

@@ -39,7 +39,8 @@ private:
 
 // "2026-11-28T01:46:37.123Z": the text form of timestamps stored in the database.
 std::string FormatTimestamp(TimePoint t);
-// Parses FormatTimestamp's output (also without milliseconds). Returns false on bad input.
+// Parses FormatTimestamp's output (also without milliseconds). Returns false on bad input,
+// including years outside 1900..2261 (a TimePoint cannot hold them).
 bool ParseTimestamp(const std::string& text, TimePoint& out);
 
 }  // namespace enshu

@@ -47,6 +47,7 @@ TEST(ParseTimestampTest, AcceptsMissingOrShortFractions) {
     ASSERT_TRUE(ParseTimestamp("2023-12-07T04:00:00.123456Z", parsed));  // beyond milliseconds is dropped
     EXPECT_EQ(parsed, At(1701921600123));
     ASSERT_TRUE(ParseTimestamp("2024-02-29T00:00:00Z", parsed));  // leap day
+    ASSERT_TRUE(ParseTimestamp("2261-12-31T23:59:59Z", parsed));  // the last year a TimePoint holds
 }
 
 TEST(ParseTimestampTest, RejectsBadInputAndLeavesOutputAlone) {
@@ -56,7 +57,8 @@ TEST(ParseTimestampTest, RejectsBadInputAndLeavesOutputAlone) {
              "2023-12-07T04:00:00ZZ", "2023-12-07 04:00:00Z", " 2023-12-07T04:00:00Z", "2023-1-07T04:00:00Z",
              "+023-12-07T04:00:00Z", "2023-13-07T04:00:00Z", "2023-00-07T04:00:00Z", "2023-02-30T04:00:00Z",
              "2023-02-29T04:00:00Z", "2023-12-07T24:00:00Z", "2023-12-07T04:60:00Z", "2023-12-07T04:00:60Z",
-             "abcd-ef-ghTij:kl:mnZ", "2023-12-07T04:00:00." + std::string(100, '1') + "Z"}) {
+             "abcd-ef-ghTij:kl:mnZ", "2023-12-07T04:00:00." + std::string(100, '1') + "Z",
+             "2999-01-01T00:00:00Z", "2262-04-12T00:00:00Z", "1899-12-31T23:59:59Z"}) {  // beyond a TimePoint
         TimePoint parsed = sentinel;
         EXPECT_FALSE(ParseTimestamp(text, parsed)) << text;
         EXPECT_EQ(parsed, sentinel) << text;

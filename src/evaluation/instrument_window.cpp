@@ -111,7 +111,7 @@ Result<std::vector<InstrumentWindow>> SaveWindows(db::Database& database, std::i
         const auto normalise = [&](std::optional<std::string>& text, const std::string& name) -> Status {
             if (!text) return Ok();
             TimePoint point;
-            // Years outside 2000..2199 are refused: beyond 2262 a time point overflows.
+            // Years outside 2000..2199 are refused (ParseTimestamp itself stops at 2261).
             const int year = text->size() >= 4 ? std::atoi(text->substr(0, 4).c_str()) : 0;
             if (!ParseTimestamp(*text, point) || year < 2000 || year > 2199) {
                 return Fail(ErrorCode::kInvalidArgument, name + ": expected a UTC time like 2023-12-07T09:00:00Z",
