@@ -102,8 +102,9 @@ Status AccountService::Logout(const Principal& principal, const ClientInfo& clie
         if (!revoked) return tl::unexpected(revoked.error());
         if (!*revoked) return Ok();  // already ended: nothing changed, nothing to audit
         if (stream_closer_ != nullptr) {
-            connection.AfterCommit(
-                [closer = stream_closer_, session_id = principal.session_id] { closer->CloseStreamsOfSession(session_id); });
+            connection.AfterCommit([closer = stream_closer_, session_id = principal.session_id] {
+                closer->CloseStreamsOfSession(session_id);
+            });
         }
         const audit::Actor actor{principal.user_id, principal.display_name, client.request_id, client.remote_address};
         return impl_->audit.Append(connection, actor,

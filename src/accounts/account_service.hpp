@@ -29,11 +29,11 @@
 namespace enshu::accounts {
 
 struct AccountSettings {
-    std::chrono::hours session_ttl{12};              // absolute session lifetime
-    std::chrono::minutes session_idle_ttl{120};      // expiry after inactivity
-    std::chrono::hours join_link_ttl{24 * 60};       // default join-link lifetime (60 days)
+    std::chrono::hours session_ttl{12};          // absolute session lifetime
+    std::chrono::minutes session_idle_ttl{120};  // expiry after inactivity
+    std::chrono::hours join_link_ttl{24 * 60};   // default join-link lifetime (60 days)
     int max_concurrent_password_hashes = 2;
-    int login_attempts_per_account = 10;             // failed attempts per window
+    int login_attempts_per_account = 10;  // failed attempts per window
     int login_attempts_per_address = 50;
     std::chrono::minutes login_window{15};
     // Argon2id cost; tests lower these to keep suites fast. Defaults: libsodium "interactive".
@@ -42,7 +42,7 @@ struct AccountSettings {
 };
 
 struct SessionStart {
-    std::string token;        // goes into the HttpOnly cookie; never stored in clear
+    std::string token;  // goes into the HttpOnly cookie; never stored in clear
     Principal principal;
 };
 
@@ -53,9 +53,9 @@ struct ClientInfo {
 };
 
 struct StaffUserInput {
-    std::string login;          // 3..64 characters: letters, digits, . _ - @
-    std::string display_name;   // 1..100 characters
-    std::string password;       // 12..256 characters
+    std::string login;         // 3..64 characters: letters, digits, . _ - @
+    std::string display_name;  // 1..100 characters
+    std::string password;      // 12..256 characters
     std::string email;
     bool is_admin = false;
 };
@@ -65,9 +65,8 @@ struct StaffUserInput {
 // SetStreamCloser is told (core/session_streams.hpp). As SessionValidity it answers the
 // hub's periodic check of the sessions behind open streams.
 class AccountService final : public SessionValidity {
-public:
-    AccountService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-                   AccountSettings settings);
+  public:
+    AccountService(db::Database& database, const Clock& clock, const audit::AuditLog& audit, AccountSettings settings);
     ~AccountService() override;
 
     // Set once at start, before requests are served; may be null (tools, tests).
@@ -97,8 +96,8 @@ public:
     Result<std::string> IssueJoinLink(std::int64_t person_id, const audit::Actor& actor,
                                       std::optional<std::chrono::hours> ttl = std::nullopt);
     // Issues a join link inside the caller's transaction (used when people are created).
-    Result<std::string> IssueJoinLinkIn(db::Connection& connection, std::int64_t person_id,
-                                        const audit::Actor& actor, std::optional<std::chrono::hours> ttl = std::nullopt);
+    Result<std::string> IssueJoinLinkIn(db::Connection& connection, std::int64_t person_id, const audit::Actor& actor,
+                                        std::optional<std::chrono::hours> ttl = std::nullopt);
     Status RevokeJoinLinks(std::int64_t person_id, const audit::Actor& actor);
     // Ends every session of a person's user (used when a person is removed or links
     // revoked); their live streams are closed after the caller's transaction commits.
@@ -106,7 +105,7 @@ public:
 
     const AccountSettings& settings() const { return settings_; }
 
-private:
+  private:
     class Impl;
     // Closes the user's streams once `connection`'s transaction has committed.
     void CloseStreamsOfUserAfterCommit(db::Connection& connection, std::int64_t user_id);

@@ -50,9 +50,9 @@ Result<world::AnnouncementInput> ParseAnnouncement(const nlohmann::json& body) {
 Result<Response> HandleListAnnouncements(RequestContext& context) {
     auto exercise_id = context.PathId("exercise_id");
     if (!exercise_id) return tl::unexpected(exercise_id.error());
-    auto caller = RequireLiveRole(context, *exercise_id,
-                                  {Role::kOrganiser, Role::kController, Role::kObserver, Role::kMinistry,
-                                   Role::kOrgLead, Role::kParticipant});
+    auto caller = RequireLiveRole(
+        context, *exercise_id,
+        {Role::kOrganiser, Role::kController, Role::kObserver, Role::kMinistry, Role::kOrgLead, Role::kParticipant});
     if (!caller) return tl::unexpected(caller.error());
     const std::string all = context.request.QueryParam("all").value_or("false");
     if (all != "true" && all != "false") {
@@ -84,8 +84,7 @@ Result<Response> HandlePostAnnouncement(RequestContext& context) {
     if (!input) return tl::unexpected(input.error());
     auto service = AnnouncementsOf(context);
     if (!service) return tl::unexpected(service.error());
-    auto posted =
-        service->Post(*exercise_id, *input, (*caller)->display_name, (*caller)->user_id, ActorOf(context));
+    auto posted = service->Post(*exercise_id, *input, (*caller)->display_name, (*caller)->user_id, ActorOf(context));
     if (!posted) return tl::unexpected(posted.error());
     return Response::Json(world::AnnouncementJson(*posted, service->NowUs()), 201);
 }

@@ -50,9 +50,9 @@ Result<world::BreakInput> ParseBreak(const nlohmann::json& body) {
 Result<Response> HandleListBreaks(RequestContext& context) {
     auto exercise_id = context.PathId("exercise_id");
     if (!exercise_id) return tl::unexpected(exercise_id.error());
-    auto caller = RequireLiveRole(context, *exercise_id,
-                                  {Role::kOrganiser, Role::kController, Role::kObserver, Role::kMinistry,
-                                   Role::kOrgLead, Role::kParticipant});
+    auto caller = RequireLiveRole(
+        context, *exercise_id,
+        {Role::kOrganiser, Role::kController, Role::kObserver, Role::kMinistry, Role::kOrgLead, Role::kParticipant});
     if (!caller) return tl::unexpected(caller.error());
     auto service = BreaksOf(context);
     if (!service) return tl::unexpected(service.error());

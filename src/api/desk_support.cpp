@@ -69,8 +69,8 @@ Result<world::QueueViewer> RequireOrganisationAccess(RequestContext& context, st
 Result<world::QueueService> QueueServiceOf(RequestContext& context) {
     auto live = LiveServicesOf(context);
     if (!live) return tl::unexpected(live.error());
-    return world::QueueService(context.services.database, context.services.clock, context.services.audit,
-                               live->events, live->scheduler.scenarios());
+    return world::QueueService(context.services.database, context.services.clock, context.services.audit, live->events,
+                               live->scheduler.scenarios());
 }
 
 Result<world::InquiryService> InquiryServiceOf(RequestContext& context) {

@@ -23,9 +23,8 @@ Result<world::QueueViewer> RequireViewer(const RequestContext& context, std::int
                                          std::initializer_list<Role> roles);
 
 // Every role of an exercise.
-inline constexpr std::initializer_list<Role> kAnyExerciseRole = {Role::kOrganiser, Role::kController,
-                                                                 Role::kMinistry,  Role::kObserver,
-                                                                 Role::kOrgLead,   Role::kParticipant};
+inline constexpr std::initializer_list<Role> kAnyExerciseRole = {
+    Role::kOrganiser, Role::kController, Role::kMinistry, Role::kObserver, Role::kOrgLead, Role::kParticipant};
 
 // The organisation of the path when the caller may use it: staff in `staff_roles`
 // always (when the organisation is in the exercise), organisation people of that

@@ -20,15 +20,15 @@
 namespace enshu::api {
 
 struct Request {
-    std::string method;        // "GET", "POST", ...
-    std::string target;        // as received: path and query
-    std::string path;          // percent-decoded path without the query
-    std::multimap<std::string, std::string> query;    // percent-decoded query parameters
-    std::map<std::string, std::string> headers;       // names lower-cased
+    std::string method;                             // "GET", "POST", ...
+    std::string target;                             // as received: path and query
+    std::string path;                               // percent-decoded path without the query
+    std::multimap<std::string, std::string> query;  // percent-decoded query parameters
+    std::map<std::string, std::string> headers;     // names lower-cased
     std::string body;
     std::string remote_address;
-    std::string request_id;    // set by the request-id middleware
-    std::map<std::string, std::string> path_params;   // set by the router: {exercise_id} -> "3"
+    std::string request_id;                          // set by the request-id middleware
+    std::map<std::string, std::string> path_params;  // set by the router: {exercise_id} -> "3"
 
     std::optional<std::string> Header(std::string_view lower_case_name) const;
     std::optional<std::string> Cookie(std::string_view name) const;

@@ -55,7 +55,8 @@ Result<world::ObservationInput> ParseObservation(const nlohmann::json& body) {
     }
     input.rating = static_cast<int>(rating);
     if (body.contains("comment") && !body["comment"].is_null()) {
-        if (!body["comment"].is_string()) return Fail(ErrorCode::kInvalidArgument, "comment: must be a string", "comment");
+        if (!body["comment"].is_string())
+            return Fail(ErrorCode::kInvalidArgument, "comment: must be a string", "comment");
         input.comment = body["comment"].get<std::string>();
     }
     return input;
@@ -79,7 +80,8 @@ Result<Response> HandleListObservations(RequestContext& context) {
         filter.inject_id = *inject_id;
     }
     const std::string mine = context.request.QueryParam("mine").value_or("false");
-    if (mine != "true" && mine != "false") return Fail(ErrorCode::kInvalidArgument, "mine: must be true or false", "mine");
+    if (mine != "true" && mine != "false")
+        return Fail(ErrorCode::kInvalidArgument, "mine: must be true or false", "mine");
     if (mine == "true") filter.observer_id = (*caller)->user_id;
     auto items = ObservationsOf(context).List(*exercise_id, filter);
     if (!items) return tl::unexpected(items.error());
@@ -167,7 +169,8 @@ Result<Response> HandleExportObservations(RequestContext& context) {
     auto caller = RequireObserver(context, *exercise_id);
     if (!caller) return tl::unexpected(caller.error());
     const std::string format = context.request.QueryParam("format").value_or("csv");
-    if (format != "csv" && format != "xlsx") return Fail(ErrorCode::kInvalidArgument, "format: must be csv or xlsx", "format");
+    if (format != "csv" && format != "xlsx")
+        return Fail(ErrorCode::kInvalidArgument, "format: must be csv or xlsx", "format");
     const std::string lang = context.request.QueryParam("lang").value_or("en");
     if (lang != "en" && lang != "ja") return Fail(ErrorCode::kInvalidArgument, "lang: must be en or ja", "lang");
     auto file = ObservationsOf(context).Export(*exercise_id, format == "xlsx", lang == "ja");

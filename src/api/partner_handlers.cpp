@@ -32,8 +32,8 @@ Result<PathScope> ScopeOf(RequestContext& context, std::initializer_list<Role> s
 }  // namespace
 
 Result<Response> HandleListPartners(RequestContext& context) {
-    auto scope = ScopeOf(context, {Role::kOrganiser, Role::kController, Role::kObserver},
-                         {Role::kOrgLead, Role::kParticipant});
+    auto scope =
+        ScopeOf(context, {Role::kOrganiser, Role::kController, Role::kObserver}, {Role::kOrgLead, Role::kParticipant});
     if (!scope) return tl::unexpected(scope.error());
     auto service = PartnerServiceOf(context);
     if (!service) return tl::unexpected(service.error());
@@ -81,8 +81,8 @@ Result<Response> HandleListPartnerCandidates(RequestContext& context) {
 }
 
 Result<Response> HandleListPartnerNotices(RequestContext& context) {
-    auto scope = ScopeOf(context, {Role::kOrganiser, Role::kController, Role::kObserver},
-                         {Role::kOrgLead, Role::kParticipant});
+    auto scope =
+        ScopeOf(context, {Role::kOrganiser, Role::kController, Role::kObserver}, {Role::kOrgLead, Role::kParticipant});
     if (!scope) return tl::unexpected(scope.error());
     auto service = PartnerServiceOf(context);
     if (!service) return tl::unexpected(service.error());

@@ -18,7 +18,8 @@ constexpr std::size_t kMaxFilterBytes = 64;
 Result<std::string> TextFilter(const RequestContext& context, const char* name) {
     auto value = context.request.QueryParam(name);
     if (!value) return std::string();
-    if (value->size() > kMaxFilterBytes) return Fail(ErrorCode::kInvalidArgument, std::string(name) + ": too long", name);
+    if (value->size() > kMaxFilterBytes)
+        return Fail(ErrorCode::kInvalidArgument, std::string(name) + ": too long", name);
     return *value;
 }
 
@@ -49,8 +50,8 @@ Result<world::CaseFilter> ParseFilter(const RequestContext& context) {
         if (!value) return tl::unexpected(value.error());
         *target = *value;
     }
-    for (auto [name, target] : {std::pair{"desk_id", &filter.desk_id},
-                                std::pair{"organisation_id", &filter.organisation_id}}) {
+    for (auto [name, target] :
+         {std::pair{"desk_id", &filter.desk_id}, std::pair{"organisation_id", &filter.organisation_id}}) {
         auto value = IdFilter(context, name);
         if (!value) return tl::unexpected(value.error());
         *target = *value;
@@ -65,9 +66,9 @@ Result<world::CaseFilter> ParseFilter(const RequestContext& context) {
 
 Result<world::QueueAction> ParseAction(const std::string& name) {
     using world::QueueAction;
-    for (QueueAction action : {QueueAction::kClaim, QueueAction::kReply, QueueAction::kAskBack,
-                               QueueAction::kAcknowledge, QueueAction::kNote, QueueAction::kHandover,
-                               QueueAction::kClose, QueueAction::kInbound}) {
+    for (QueueAction action :
+         {QueueAction::kClaim, QueueAction::kReply, QueueAction::kAskBack, QueueAction::kAcknowledge,
+          QueueAction::kNote, QueueAction::kHandover, QueueAction::kClose, QueueAction::kInbound}) {
         if (world::QueueActionName(action) == name) return action;
     }
     return Fail(ErrorCode::kInvalidArgument,
@@ -110,8 +111,10 @@ Result<Response> HandleListCases(RequestContext& context) {
     if (!page) return tl::unexpected(page.error());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& desk_case : page->items) items.push_back(world::CaseJson(desk_case));
-    return Response::Json(
-        {{"items", std::move(items)}, {"total", page->total}, {"page", filter->page}, {"page_size", filter->page_size}});
+    return Response::Json({{"items", std::move(items)},
+                           {"total", page->total},
+                           {"page", filter->page},
+                           {"page_size", filter->page_size}});
 }
 
 Result<Response> HandleGetCase(RequestContext& context) {
@@ -131,15 +134,16 @@ Result<Response> HandleGetCase(RequestContext& context) {
 Result<Response> HandleCaseAction(RequestContext& context) {
     auto exercise_id = context.PathId("exercise_id");
     if (!exercise_id) return tl::unexpected(exercise_id.error());
-    auto viewer = RequireViewer(context, *exercise_id,
-                                {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kOrgLead,
-                                 Role::kParticipant});
+    auto viewer =
+        RequireViewer(context, *exercise_id,
+                      {Role::kOrganiser, Role::kController, Role::kMinistry, Role::kOrgLead, Role::kParticipant});
     if (!viewer) return tl::unexpected(viewer.error());
     auto case_id = context.PathId("case_id");
     if (!case_id) return tl::unexpected(case_id.error());
     auto body = context.JsonBody();
     if (!body) return tl::unexpected(body.error());
-    if (auto s = exercise::RejectUnknownMembers(*body, {"action", "body", "assignee_user_id", "attachment_id"}, {}); !s) {
+    if (auto s = exercise::RejectUnknownMembers(*body, {"action", "body", "assignee_user_id", "attachment_id"}, {});
+        !s) {
         return tl::unexpected(s.error());
     }
     auto action_name = exercise::OptionalString(*body, "action", "action");

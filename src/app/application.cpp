@@ -40,7 +40,7 @@ struct Application::State {
     // Live play. The EventLog starts without a sink; the SSE hub sets itself as the sink.
     std::unique_ptr<live::EventLog> event_log;
     std::unique_ptr<live::StoreScenarioSource> scenario_source;
-    std::unique_ptr<live::Scheduler> scheduler;   // outlives the server: handlers wake it
+    std::unique_ptr<live::Scheduler> scheduler;  // outlives the server: handlers wake it
     // Breaks start and end on time (world/break_timer.hpp); started after listen like the scheduler.
     std::unique_ptr<world::BreakService> break_service;
     std::unique_ptr<world::BreakTimer> break_timer;
@@ -89,9 +89,9 @@ Result<std::unique_ptr<Application>> Application::Open(const AppConfig& config) 
                                                         *state.scenario_source);
     state.services->event_log = state.event_log.get();
     live::Scheduler* scheduler = state.scheduler.get();
-    state.break_service = std::make_unique<world::BreakService>(*state.database, state.clock, *state.audit,
-                                                                *state.event_log, *state.scenario_source,
-                                                                [scheduler] { scheduler->Wake(); });
+    state.break_service =
+        std::make_unique<world::BreakService>(*state.database, state.clock, *state.audit, *state.event_log,
+                                              *state.scenario_source, [scheduler] { scheduler->Wake(); });
     state.break_timer = std::make_unique<world::BreakTimer>(*state.break_service);
     state.media_service = std::make_unique<world::MediaService>(*state.database, state.clock, *state.audit,
                                                                 *state.event_log, *state.scenario_source);

@@ -72,7 +72,8 @@ int RunCommandLine(int argc, char** argv) {
     user->require_subcommand(1);
     ServerOptions user_options;
     UserAddOptions user_add;
-    auto* user_add_command = user->add_subcommand("add", "Create a staff account (organiser, controller, ministry, observer)");
+    auto* user_add_command =
+        user->add_subcommand("add", "Create a staff account (organiser, controller, ministry, observer)");
     AddConfigFlags(*user_add_command, user_options);
     user_add_command->add_option("--login", user_add.login, "login name (3-64 of A-Z a-z 0-9 . _ - @)")->required();
     user_add_command->add_option("--name", user_add.display_name, "display name")->required();
@@ -81,8 +82,10 @@ int RunCommandLine(int argc, char** argv) {
     user_add_command->add_flag("--password-stdin", user_add.password_from_stdin,
                                "read the password from the first line of standard input");
     user_add_command->add_option("--exercise", user_add.exercise_id, "exercise id to add a role in");
-    user_add_command->add_option("--role", user_add.role, "role in that exercise: organiser, controller, ministry, observer");
-    user_add_command->add_option("--ministry", user_add.ministry_code, "ministry code for the ministry role (fsa, mic, mhlw, meti, mlit)");
+    user_add_command->add_option("--role", user_add.role,
+                                 "role in that exercise: organiser, controller, ministry, observer");
+    user_add_command->add_option("--ministry", user_add.ministry_code,
+                                 "ministry code for the ministry role (fsa, mic, mhlw, meti, mlit)");
 
     auto* scenario = cli.add_subcommand("scenario", "Import or export the master scenario of an exercise");
     scenario->require_subcommand(1);
@@ -105,8 +108,8 @@ int RunCommandLine(int argc, char** argv) {
     // The exercise data archive (docs/data-format.md).
     ServerOptions archive_options;
     ArchiveExportOptions archive_export;
-    auto* export_command =
-        cli.add_subcommand("export", "Write an exercise's data as CSV files (docs/data-format.md) into a new directory");
+    auto* export_command = cli.add_subcommand(
+        "export", "Write an exercise's data as CSV files (docs/data-format.md) into a new directory");
     AddConfigFlags(*export_command, archive_options);
     export_command->add_option("--exercise", archive_export.exercise_id, "exercise id")->required();
     export_command->add_option("--out", archive_export.out, "directory to create (must not exist or be empty)")
@@ -133,7 +136,9 @@ int RunCommandLine(int argc, char** argv) {
     report->add_option("--language", report_command.language, "ja (default) or en")->check(CLI::IsMember({"ja", "en"}));
     report->add_option("--ministry", report_command.ministry, "a ministry's report: its sectors only (fsa, mic, ...)");
     report->add_option("--organisation", report_command.organisation_id, "an organisation's feedback report (id)");
-    report->add_option("--minimum-group", report_command.minimum_group, "suppress sector figures below N organisations (3..100)")
+    report
+        ->add_option("--minimum-group", report_command.minimum_group,
+                     "suppress sector figures below N organisations (3..100)")
         ->check(CLI::Range(3, 100));
 
     LoadCommand load(cli);

@@ -118,8 +118,8 @@ int RunDemo(const ServerOptions& options, const DemoOptions& demo) {
         std::cerr << "enshu: loading the demo scenario failed: " << loaded.error().message << "\n";
         return 1;
     }
-    if (auto sessions = evaluation::SeedDemoForumSessions(services.database, services.clock, services.audit,
-                                                          seeded.exercise_id);
+    if (auto sessions =
+            evaluation::SeedDemoForumSessions(services.database, services.clock, services.audit, seeded.exercise_id);
         !sessions) {
         std::cerr << "enshu: adding the demo sessions failed: " << sessions.error().message << "\n";
         return 1;

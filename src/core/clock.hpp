@@ -12,25 +12,25 @@ namespace enshu {
 using TimePoint = std::chrono::system_clock::time_point;
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual TimePoint Now() const = 0;
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     TimePoint Now() const override { return std::chrono::system_clock::now(); }
 };
 
 // A clock that only moves when told to. Thread-safe (atomic).
 class FakeClock final : public Clock {
-public:
+  public:
     explicit FakeClock(TimePoint start) : now_us_(ToMicros(start)) {}
     TimePoint Now() const override { return TimePoint(std::chrono::microseconds(now_us_.load())); }
     void Advance(std::chrono::microseconds by) { now_us_ += by.count(); }
     void Set(TimePoint to) { now_us_ = ToMicros(to); }
 
-private:
+  private:
     static std::int64_t ToMicros(TimePoint t) {
         return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
     }

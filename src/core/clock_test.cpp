@@ -52,13 +52,28 @@ TEST(ParseTimestampTest, AcceptsMissingOrShortFractions) {
 
 TEST(ParseTimestampTest, RejectsBadInputAndLeavesOutputAlone) {
     const TimePoint sentinel = At(42);
-    for (const std::string& text : std::vector<std::string>{
-             "", "2023-12-07", "2023-12-07T04:00:00", "2023-12-07T04:00:00+09:00", "2023-12-07T04:00:00.Z",
-             "2023-12-07T04:00:00ZZ", "2023-12-07 04:00:00Z", " 2023-12-07T04:00:00Z", "2023-1-07T04:00:00Z",
-             "+023-12-07T04:00:00Z", "2023-13-07T04:00:00Z", "2023-00-07T04:00:00Z", "2023-02-30T04:00:00Z",
-             "2023-02-29T04:00:00Z", "2023-12-07T24:00:00Z", "2023-12-07T04:60:00Z", "2023-12-07T04:00:60Z",
-             "abcd-ef-ghTij:kl:mnZ", "2023-12-07T04:00:00." + std::string(100, '1') + "Z",
-             "2999-01-01T00:00:00Z", "2262-04-12T00:00:00Z", "1899-12-31T23:59:59Z"}) {  // beyond a TimePoint
+    for (const std::string& text : std::vector<std::string>{"",
+                                                            "2023-12-07",
+                                                            "2023-12-07T04:00:00",
+                                                            "2023-12-07T04:00:00+09:00",
+                                                            "2023-12-07T04:00:00.Z",
+                                                            "2023-12-07T04:00:00ZZ",
+                                                            "2023-12-07 04:00:00Z",
+                                                            " 2023-12-07T04:00:00Z",
+                                                            "2023-1-07T04:00:00Z",
+                                                            "+023-12-07T04:00:00Z",
+                                                            "2023-13-07T04:00:00Z",
+                                                            "2023-00-07T04:00:00Z",
+                                                            "2023-02-30T04:00:00Z",
+                                                            "2023-02-29T04:00:00Z",
+                                                            "2023-12-07T24:00:00Z",
+                                                            "2023-12-07T04:60:00Z",
+                                                            "2023-12-07T04:00:60Z",
+                                                            "abcd-ef-ghTij:kl:mnZ",
+                                                            "2023-12-07T04:00:00." + std::string(100, '1') + "Z",
+                                                            "2999-01-01T00:00:00Z",
+                                                            "2262-04-12T00:00:00Z",
+                                                            "1899-12-31T23:59:59Z"}) {  // beyond a TimePoint
         TimePoint parsed = sentinel;
         EXPECT_FALSE(ParseTimestamp(text, parsed)) << text;
         EXPECT_EQ(parsed, sentinel) << text;

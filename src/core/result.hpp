@@ -15,17 +15,17 @@ namespace enshu {
 
 // One code per kind of failure. api/error_mapping.cpp maps each to one HTTP status.
 enum class ErrorCode {
-    kInvalidArgument,   // 400: the input named in Error::field is malformed.
-    kUnauthenticated,   // 401: no valid session.
-    kForbidden,         // 403: the caller's role or scope does not allow this.
-    kCsrf,              // 403: state-changing request without a matching CSRF token.
-    kNotFound,          // 404: no such resource in the caller's scope.
-    kConflict,          // 409: violates a uniqueness or state rule.
-    kPayloadTooLarge,   // 413: an input exceeds its documented size limit.
-    kUnprocessable,     // 422: well-formed but rejected (e.g. import with bad rows).
-    kRateLimited,       // 429: too many attempts; retry later.
-    kUnavailable,       // 503: a dependency (database) is not reachable.
-    kInternal,          // 500: a bug or an unexpected library failure.
+    kInvalidArgument,  // 400: the input named in Error::field is malformed.
+    kUnauthenticated,  // 401: no valid session.
+    kForbidden,        // 403: the caller's role or scope does not allow this.
+    kCsrf,             // 403: state-changing request without a matching CSRF token.
+    kNotFound,         // 404: no such resource in the caller's scope.
+    kConflict,         // 409: violates a uniqueness or state rule.
+    kPayloadTooLarge,  // 413: an input exceeds its documented size limit.
+    kUnprocessable,    // 422: well-formed but rejected (e.g. import with bad rows).
+    kRateLimited,      // 429: too many attempts; retry later.
+    kUnavailable,      // 503: a dependency (database) is not reachable.
+    kInternal,         // 500: a bug or an unexpected library failure.
 };
 
 // Error carries the input that failed: `field` names it (a JSON member, a query

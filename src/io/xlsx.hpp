@@ -44,7 +44,7 @@ struct SheetOptions {
     // When set, the sheet is protected (no password: it guards against slips, not people)
     // and only the cells of `unlocked_columns` below the header row can be changed.
     bool protect = false;
-    std::vector<std::size_t> unlocked_columns;     // zero-based
+    std::vector<std::size_t> unlocked_columns;  // zero-based
 };
 
 // Returns the bytes of an .xlsx file with one worksheet per entry of `sheets`, in order.

@@ -27,8 +27,8 @@ struct EventAudience {
     std::vector<std::string> sectors;
     std::vector<std::string> modes;
     std::vector<std::string> team_roles;
-    bool staff = false;                 // also (only, when nothing else is set) for watching staff
-    bool participants_only = false;     // not for watching staff (e.g. a person's private echo)
+    bool staff = false;              // also (only, when nothing else is set) for watching staff
+    bool participants_only = false;  // not for watching staff (e.g. a person's private echo)
     // Ministry staff whose ministry covers one of these sectors also receive the event,
     // whatever else is set (the world desks: a report addressed to that ministry). Never
     // reaches participants by itself.
@@ -37,11 +37,11 @@ struct EventAudience {
 
 struct LiveEvent {
     std::int64_t exercise_id = 0;
-    std::int64_t seq = 0;               // per exercise, 1, 2, 3, ... in commit order
-    std::string type;                   // "inject.released", "clock.changed", "broadcast", ...
+    std::int64_t seq = 0;  // per exercise, 1, 2, 3, ... in commit order
+    std::string type;      // "inject.released", "clock.changed", "broadcast", ...
     EventAudience audience;
-    std::int64_t released_at_us = 0;    // system clock, µs since the epoch, when the event was decided
-    std::string payload_json;           // a JSON object (serialised once)
+    std::int64_t released_at_us = 0;  // system clock, µs since the epoch, when the event was decided
+    std::string payload_json;         // a JSON object (serialised once)
 };
 
 // Who is listening on one stream.
@@ -52,7 +52,7 @@ struct StreamSubscriber {
     std::string sector;
     std::string mode;
     std::vector<std::string> team_roles;
-    bool watches_everything = false;    // organiser, controller, observer
+    bool watches_everything = false;            // organiser, controller, observer
     std::vector<std::string> ministry_sectors;  // ministry staff: the sectors of its ministry
 };
 
@@ -65,7 +65,7 @@ std::shared_ptr<const std::string> SerialiseFrame(const LiveEvent& event);
 
 // Receives committed events in sequence order (implemented by the SSE hub in src/net).
 class EventSink {
-public:
+  public:
     virtual ~EventSink() = default;
     virtual void Publish(std::shared_ptr<const LiveEvent> event, std::shared_ptr<const std::string> frame) = 0;
 };

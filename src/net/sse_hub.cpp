@@ -55,7 +55,7 @@ SseHub::~SseHub() {
 }
 
 SseHub::Subscription SseHub::Subscribe(const live::StreamSubscriber& subscriber, std::shared_ptr<StreamClient> client,
-                                      StreamOwner owner) {
+                                       StreamOwner owner) {
     std::vector<std::shared_ptr<StreamClient>> late;  // disconnected after the lock is released
     Subscription subscription;
     {
@@ -282,7 +282,8 @@ std::size_t SseHub::CloseStreamsOfSession(std::int64_t session_id) {
         std::erase_if(closed_sessions_, [&](const auto& entry) { return now - entry.second > kClosedSessionMemory; });
         closed_sessions_[session_id] = now;
     }
-    const std::size_t closed = CloseMatching([session_id](const StreamOwner& owner) { return owner.session_id == session_id; });
+    const std::size_t closed =
+        CloseMatching([session_id](const StreamOwner& owner) { return owner.session_id == session_id; });
     if (closed > 0) spdlog::info("sse hub: session {} ended: {} stream(s) closed", session_id, closed);
     return closed;
 }

@@ -76,7 +76,8 @@ Status ValidateAnnouncement(const AnnouncementInput& input) {
     if (input.severity != "info" && input.severity != "warning" && input.severity != "critical") {
         return Fail(ErrorCode::kInvalidArgument, "severity: must be info, warning or critical", "severity");
     }
-    if (input.expires_in_minutes && (*input.expires_in_minutes < 1 || *input.expires_in_minutes > kMaxAnnouncementMinutes)) {
+    if (input.expires_in_minutes &&
+        (*input.expires_in_minutes < 1 || *input.expires_in_minutes > kMaxAnnouncementMinutes)) {
         return Fail(ErrorCode::kInvalidArgument, "expires_in_minutes: must be 1..1440 (or null: until withdrawn)",
                     "expires_in_minutes");
     }
@@ -151,8 +152,11 @@ Result<Announcement> AnnouncementService::Withdraw(std::int64_t exercise_id, std
         event.payload_json = Dump({{"id", announcement_id}});
         if (auto appended = events_.Append(connection, event); !appended) return appended;
         return audit_.Append(connection, actor,
-                             audit::AuditEntry{exercise_id, "announcement.withdraw", "announcement",
-                                               std::to_string(announcement_id), {{"withdrawn_at_us", nullptr}},
+                             audit::AuditEntry{exercise_id,
+                                               "announcement.withdraw",
+                                               "announcement",
+                                               std::to_string(announcement_id),
+                                               {{"withdrawn_at_us", nullptr}},
                                                {{"withdrawn_at_us", now_us}}});
     });
     if (!written) return tl::unexpected(written.error());

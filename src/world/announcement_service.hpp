@@ -32,10 +32,10 @@ inline constexpr std::size_t kMaxAnnouncementCharacters = 1000;
 inline constexpr int kMaxAnnouncementMinutes = 24 * 60;
 
 struct AnnouncementInput {
-    std::string message_ja;                     // 1..1000 characters (field "message.ja")
-    std::string message_en;                     // 0..1000 (field "message.en")
-    std::string severity = "info";              // info | warning | critical
-    std::optional<int> expires_in_minutes;      // 1..1440; nullopt = until withdrawn
+    std::string message_ja;                 // 1..1000 characters (field "message.ja")
+    std::string message_en;                 // 0..1000 (field "message.en")
+    std::string severity = "info";          // info | warning | critical
+    std::optional<int> expires_in_minutes;  // 1..1440; nullopt = until withdrawn
 };
 
 struct Announcement {

@@ -15,7 +15,7 @@ constexpr std::int64_t kPastToleranceUs = 60 * kMicrosPerSecond;
 constexpr std::int64_t kFutureLimitUs = 7LL * 24 * 60 * 60 * kMicrosPerSecond;
 constexpr int kMaxExtendSeconds = 3600;
 
-#define ENSHU_BREAK_COLUMNS                                                                                     \
+#define ENSHU_BREAK_COLUMNS                                                                                          \
     "id, exercise_id, starts_at_us, duration_seconds, message_ja, message_en, status, paused_clock, started_at_us, " \
     "ended_at_us"
 
@@ -25,16 +25,18 @@ constexpr std::string_view kInsert =
 constexpr std::string_view kSelectOne =
     "SELECT " ENSHU_BREAK_COLUMNS " FROM exercise_break WHERE id = $1 AND exercise_id = $2";
 constexpr std::string_view kSelectOfExercise =
-    "SELECT " ENSHU_BREAK_COLUMNS " FROM exercise_break WHERE exercise_id = $1 ORDER BY starts_at_us DESC, id DESC "
+    "SELECT " ENSHU_BREAK_COLUMNS
+    " FROM exercise_break WHERE exercise_id = $1 ORDER BY starts_at_us DESC, id DESC "
     "LIMIT 100";
-constexpr std::string_view kSelectRunning =
-    "SELECT " ENSHU_BREAK_COLUMNS " FROM exercise_break WHERE exercise_id = $1 AND status = 'running' "
-    "ORDER BY starts_at_us LIMIT 1";
-constexpr std::string_view kSelectDueToStart =
-    "SELECT " ENSHU_BREAK_COLUMNS " FROM exercise_break WHERE status = 'scheduled' AND starts_at_us <= $1 "
-    "ORDER BY starts_at_us, id";
+constexpr std::string_view kSelectRunning = "SELECT " ENSHU_BREAK_COLUMNS
+                                            " FROM exercise_break WHERE exercise_id = $1 AND status = 'running' "
+                                            "ORDER BY starts_at_us LIMIT 1";
+constexpr std::string_view kSelectDueToStart = "SELECT " ENSHU_BREAK_COLUMNS
+                                               " FROM exercise_break WHERE status = 'scheduled' AND starts_at_us <= $1 "
+                                               "ORDER BY starts_at_us, id";
 constexpr std::string_view kSelectDueToEnd =
-    "SELECT " ENSHU_BREAK_COLUMNS " FROM exercise_break WHERE status = 'running' "
+    "SELECT " ENSHU_BREAK_COLUMNS
+    " FROM exercise_break WHERE status = 'running' "
     "AND starts_at_us + duration_seconds * 1000000 <= $1 ORDER BY starts_at_us, id";
 constexpr std::string_view kMarkRunning =
     "UPDATE exercise_break SET status = 'running', started_at_us = $1, paused_clock = $2 "
@@ -104,13 +106,14 @@ Result<bool> MoveClock(db::Connection& connection, const live::EventLog& events,
     if (auto appended = live::AppendClockChanged(connection, events, exercise_id, *next, scenes, now_us); !appended) {
         return tl::unexpected(appended.error());
     }
-    auto audited = audit.Append(connection, actor,
-                                audit::AuditEntry{exercise_id, pause ? "clock.pause" : "clock.resume", "exercise_clock",
-                                                  std::to_string(exercise_id),
-                                                  {{"state", ClockStateName(stored->snapshot.state)}},
-                                                  {{"state", ClockStateName(next->state)},
-                                                   {"reason", "break"},
-                                                   {"break_id", break_id}}});
+    auto audited = audit.Append(
+        connection, actor,
+        audit::AuditEntry{exercise_id,
+                          pause ? "clock.pause" : "clock.resume",
+                          "exercise_clock",
+                          std::to_string(exercise_id),
+                          {{"state", ClockStateName(stored->snapshot.state)}},
+                          {{"state", ClockStateName(next->state)}, {"reason", "break"}, {"break_id", break_id}}});
     if (!audited) return tl::unexpected(audited.error());
     return true;
 }
@@ -173,8 +176,9 @@ Result<ExerciseBreak> BreakService::Schedule(std::int64_t exercise_id, const Bre
     item.status = "scheduled";
     auto written = database_.Write([&](db::Connection& connection) -> Status {
         db::Value creator = user_id ? db::Value(*user_id) : db::Value();
-        auto inserted = connection.QueryOne(kInsert, {exercise_id, item.starts_at_us, std::int64_t{item.duration_seconds},
-                                                      item.message_ja, item.message_en, creator, now_us});
+        auto inserted =
+            connection.QueryOne(kInsert, {exercise_id, item.starts_at_us, std::int64_t{item.duration_seconds},
+                                          item.message_ja, item.message_en, creator, now_us});
         if (!inserted) return tl::unexpected(inserted.error());
         if (!*inserted) return Fail(ErrorCode::kInternal, "exercise_break insert returned no id");
         item.id = (*inserted)->Int(0);
@@ -223,7 +227,10 @@ Status BreakService::Start(const ExerciseBreak& scheduled, std::int64_t now_us, 
             return appended;
         }
         return audit_.Append(connection, TimerActor(),
-                             audit::AuditEntry{item.exercise_id, "break.start", "exercise_break", std::to_string(item.id),
+                             audit::AuditEntry{item.exercise_id,
+                                               "break.start",
+                                               "exercise_break",
+                                               std::to_string(item.id),
                                                {{"status", "scheduled"}},
                                                {{"status", "running"}, {"paused_clock", item.paused_clock}}});
     });
@@ -252,7 +259,10 @@ Status BreakService::End(const ExerciseBreak& running, std::int64_t now_us, cons
             return appended;
         }
         return audit_.Append(connection, actor,
-                             audit::AuditEntry{item.exercise_id, action, "exercise_break", std::to_string(item.id),
+                             audit::AuditEntry{item.exercise_id,
+                                               action,
+                                               "exercise_break",
+                                               std::to_string(item.id),
                                                {{"status", "running"}},
                                                {{"status", "finished"}, {"clock_resumed", clock_changed}}});
     });
@@ -284,7 +294,10 @@ Result<ExerciseBreak> BreakService::Extend(std::int64_t exercise_id, std::int64_
             return appended;
         }
         return audit_.Append(connection, actor,
-                             audit::AuditEntry{exercise_id, "break.extend", "exercise_break", std::to_string(break_id),
+                             audit::AuditEntry{exercise_id,
+                                               "break.extend",
+                                               "exercise_break",
+                                               std::to_string(break_id),
                                                {{"duration_seconds", before}},
                                                {{"duration_seconds", item.duration_seconds}}});
     });
@@ -306,7 +319,8 @@ Result<ExerciseBreak> BreakService::Cancel(std::int64_t exercise_id, std::int64_
     ExerciseBreak item = *found;
     if (item.status == "running") {
         bool clock_changed = false;
-        if (auto ended = End(item, now_us, actor, "break.end", clock_changed); !ended) return tl::unexpected(ended.error());
+        if (auto ended = End(item, now_us, actor, "break.end", clock_changed); !ended)
+            return tl::unexpected(ended.error());
         if (clock_changed && clock_changed_) clock_changed_();
         item.status = "finished";
         item.ended_at_us = now_us;
@@ -318,15 +332,20 @@ Result<ExerciseBreak> BreakService::Cancel(std::int64_t exercise_id, std::int64_
     auto written = database_.Write([&](db::Connection& connection) -> Status {
         auto changed = connection.Execute(kMarkCancelled, {now_us, break_id});
         if (!changed) return tl::unexpected(changed.error());
-        if (*changed == 0) return Fail(ErrorCode::kConflict, "the break has just started; cancel it again to end it", "status");
+        if (*changed == 0)
+            return Fail(ErrorCode::kConflict, "the break has just started; cancel it again to end it", "status");
         item.status = "cancelled";
         item.ended_at_us = now_us;
         if (auto appended = AppendBreakEvent(connection, events_, "break.cancelled", item, now_us); !appended) {
             return appended;
         }
         return audit_.Append(connection, actor,
-                             audit::AuditEntry{exercise_id, "break.cancel", "exercise_break", std::to_string(break_id),
-                                               {{"status", "scheduled"}}, {{"status", "cancelled"}}});
+                             audit::AuditEntry{exercise_id,
+                                               "break.cancel",
+                                               "exercise_break",
+                                               std::to_string(break_id),
+                                               {{"status", "scheduled"}},
+                                               {{"status", "cancelled"}}});
     });
     if (!written) return tl::unexpected(written.error());
     return item;

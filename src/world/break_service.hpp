@@ -78,8 +78,8 @@ class BreakService {
   public:
     // `clock_changed` is called after a commit that changed an exercise clock (the live
     // scheduler's Wake); may be empty.
-    BreakService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-                 const live::EventLog& events, live::ScenarioSource& scenarios, std::function<void()> clock_changed);
+    BreakService(db::Database& database, const Clock& clock, const audit::AuditLog& audit, const live::EventLog& events,
+                 live::ScenarioSource& scenarios, std::function<void()> clock_changed);
 
     Result<ExerciseBreak> Schedule(std::int64_t exercise_id, const BreakInput& input,
                                    std::optional<std::int64_t> user_id, const audit::Actor& actor);

@@ -76,9 +76,9 @@ Status CountInquiries(db::Connection& connection, std::int64_t exercise_id, Desk
     if (!per_category) return tl::unexpected(per_category.error());
     for (const db::Row& row : *per_category) {
         auto label = labels.find(row.Text(0));
-        metrics.inquiries_per_category.push_back({row.Text(0), label == labels.end() ? row.Text(0) : label->second.first,
-                                                  label == labels.end() ? row.Text(0) : label->second.second,
-                                                  row.Int(1)});
+        metrics.inquiries_per_category.push_back(
+            {row.Text(0), label == labels.end() ? row.Text(0) : label->second.first,
+             label == labels.end() ? row.Text(0) : label->second.second, row.Int(1)});
     }
     auto per_sector = connection.Query(kPerSector, {exercise_id});
     if (!per_sector) return tl::unexpected(per_sector.error());
@@ -90,7 +90,8 @@ Status CountInquiries(db::Connection& connection, std::int64_t exercise_id, Desk
     std::vector<double> minutes;
     for (const db::Row& row : *times) {
         ++metrics.inquiry_first_reply.cases;
-        if (auto reply = row.OptionalInt(1)) minutes.push_back(static_cast<double>(*reply - row.Int(0)) / kMicrosPerMinute);
+        if (auto reply = row.OptionalInt(1))
+            minutes.push_back(static_cast<double>(*reply - row.Int(0)) / kMicrosPerMinute);
     }
     metrics.inquiry_first_reply.replied = static_cast<std::int64_t>(minutes.size());
     metrics.inquiry_first_reply.median_minutes = MedianOf(minutes);
@@ -163,7 +164,8 @@ Status CountReports(db::Connection& connection, std::int64_t exercise_id, DeskMe
 nlohmann::json CountsJson(const std::vector<CountRow>& rows) {
     nlohmann::json json = nlohmann::json::array();
     for (const auto& row : rows) {
-        json.push_back({{"key", row.key}, {"label", {{"ja", row.label_ja}, {"en", row.label_en}}}, {"count", row.count}});
+        json.push_back(
+            {{"key", row.key}, {"label", {{"ja", row.label_ja}, {"en", row.label_en}}}, {"count", row.count}});
     }
     return json;
 }
@@ -203,16 +205,17 @@ Result<DeskMetrics> ComputeDeskMetrics(db::Database& database, std::int64_t exer
 nlohmann::json DeskMetricsJson(const DeskMetrics& metrics) {
     nlohmann::json times = nlohmann::json::array();
     for (const auto& time : metrics.time_to_first_report) {
-        times.push_back({{"organisation_id", time.organisation_id},
-                         {"name", time.name},
-                         {"sector_code", time.sector_code},
-                         {"trigger_inject_id", time.trigger_inject_id ? nlohmann::json(*time.trigger_inject_id)
-                                                                      : nlohmann::json(nullptr)},
-                         {"trigger_at", time.trigger_at_us ? nlohmann::json(WallText(*time.trigger_at_us))
-                                                           : nlohmann::json(nullptr)},
-                         {"first_report_at", time.first_report_at_us ? nlohmann::json(WallText(*time.first_report_at_us))
-                                                                     : nlohmann::json(nullptr)},
-                         {"minutes", OptionalNumber(time.minutes)}});
+        times.push_back(
+            {{"organisation_id", time.organisation_id},
+             {"name", time.name},
+             {"sector_code", time.sector_code},
+             {"trigger_inject_id",
+              time.trigger_inject_id ? nlohmann::json(*time.trigger_inject_id) : nlohmann::json(nullptr)},
+             {"trigger_at",
+              time.trigger_at_us ? nlohmann::json(WallText(*time.trigger_at_us)) : nlohmann::json(nullptr)},
+             {"first_report_at",
+              time.first_report_at_us ? nlohmann::json(WallText(*time.first_report_at_us)) : nlohmann::json(nullptr)},
+             {"minutes", OptionalNumber(time.minutes)}});
     }
     return {{"inquiries_per_desk", CountsJson(metrics.inquiries_per_desk)},
             {"inquiries_per_category", CountsJson(metrics.inquiries_per_category)},
@@ -224,8 +227,8 @@ nlohmann::json DeskMetricsJson(const DeskMetrics& metrics) {
               {"p90_minutes", OptionalNumber(metrics.inquiry_first_reply.p90_minutes)}}},
             {"reports_per_recipient", CountsJson(metrics.reports_per_recipient)},
             {"time_to_first_report", std::move(times)},
-            {"organisations_reported", {{"numerator", metrics.organisations_reported},
-                                        {"denominator", metrics.organisations_total}}},
+            {"organisations_reported",
+             {{"numerator", metrics.organisations_reported}, {"denominator", metrics.organisations_total}}},
             {"partner_notices", metrics.partner_notices}};
 }
 

@@ -116,9 +116,12 @@ Result<std::vector<std::int64_t>> ParseStaff(const nlohmann::json& body) {
 
 std::string_view DeskKindName(DeskKind kind) {
     switch (kind) {
-        case DeskKind::kAgency: return "agency";
-        case DeskKind::kMinistry: return "ministry";
-        case DeskKind::kCeptoar: return "ceptoar";
+        case DeskKind::kAgency:
+            return "agency";
+        case DeskKind::kMinistry:
+            return "ministry";
+        case DeskKind::kCeptoar:
+            return "ceptoar";
     }
     return "agency";
 }
@@ -137,8 +140,8 @@ Result<DeskInput> ParseDeskInput(const nlohmann::json& body, DeskInputMode mode)
         writable.push_back("kind");
         writable.push_back("code");
     }
-    if (auto s = exercise::RejectUnknownMembers(body, writable, {"id", "kind", "code", "name", "created_at",
-                                                                 "updated_at"});
+    if (auto s =
+            exercise::RejectUnknownMembers(body, writable, {"id", "kind", "code", "name", "created_at", "updated_at"});
         !s) {
         return tl::unexpected(s.error());
     }

@@ -12,8 +12,7 @@ constexpr std::string_view kOrderDesks =
 constexpr std::string_view kSelectNotices =
     "SELECT title, body, published, updated_at FROM desk_notice WHERE desk_id = $1 ORDER BY position";
 constexpr std::string_view kSelectStaff = "SELECT user_id FROM desk_staff WHERE desk_id = $1 ORDER BY user_id";
-constexpr std::string_view kSelectDeskByCode =
-    "SELECT id FROM desk WHERE exercise_id = $1 AND kind = $2 AND code = $3";
+constexpr std::string_view kSelectDeskByCode = "SELECT id FROM desk WHERE exercise_id = $1 AND kind = $2 AND code = $3";
 constexpr std::string_view kInsertDesk =
     "INSERT INTO desk (exercise_id, kind, code, name_ja, name_en, intro, categories, created_at, updated_at) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id";
@@ -61,8 +60,8 @@ std::vector<DeskCategory> CategoriesOf(const std::string& text) {
     if (!json.is_array()) return DefaultCategories();
     for (const auto& item : json) {
         if (!item.is_object()) continue;
-        categories.push_back({item.value("code", std::string()), item.value("ja", std::string()),
-                              item.value("en", std::string())});
+        categories.push_back(
+            {item.value("code", std::string()), item.value("ja", std::string()), item.value("en", std::string())});
     }
     return categories;
 }
@@ -140,8 +139,9 @@ Result<std::optional<std::int64_t>> FindDesk(db::Connection& connection, std::in
 }
 
 Result<DeskNames> ReferenceDeskNames(db::Connection& connection, DeskKind kind, const std::string& code) {
-    const std::string_view sql =
-        kind == DeskKind::kAgency ? kAgencyNames : kind == DeskKind::kMinistry ? kMinistryNames : kCeptoarNames;
+    const std::string_view sql = kind == DeskKind::kAgency     ? kAgencyNames
+                                 : kind == DeskKind::kMinistry ? kMinistryNames
+                                                               : kCeptoarNames;
     auto row = connection.QueryOne(sql, {code});
     if (!row) return tl::unexpected(row.error());
     if (!*row) {
@@ -156,9 +156,9 @@ Result<std::int64_t> InsertDesk(db::Connection& connection, std::int64_t exercis
     auto existing = FindDesk(connection, exercise_id, input.kind, input.code);
     if (!existing) return tl::unexpected(existing.error());
     if (*existing) return Fail(ErrorCode::kConflict, "a desk for '" + input.code + "' exists already", "code");
-    auto row = connection.QueryOne(kInsertDesk, {exercise_id, std::string(DeskKindName(input.kind)), input.code,
-                                                 input.name_ja, input.name_en, input.intro,
-                                                 CategoriesText(input.categories), now});
+    auto row =
+        connection.QueryOne(kInsertDesk, {exercise_id, std::string(DeskKindName(input.kind)), input.code, input.name_ja,
+                                          input.name_en, input.intro, CategoriesText(input.categories), now});
     if (!row) return tl::unexpected(row.error());
     const std::int64_t id = (*row)->Int(0);
     if (auto s = WriteNoticesAndStaff(connection, id, input, now); !s) return tl::unexpected(s.error());
@@ -226,9 +226,12 @@ Result<OrganisationFacts> LoadOrganisationFacts(db::Connection& connection, std:
 
 bool DeskServesOrganisation(DeskKind kind, const std::string& code, const OrganisationFacts& organisation) {
     switch (kind) {
-        case DeskKind::kAgency: return true;
-        case DeskKind::kMinistry: return code == organisation.ministry_code;
-        case DeskKind::kCeptoar: return code == organisation.sector_code;
+        case DeskKind::kAgency:
+            return true;
+        case DeskKind::kMinistry:
+            return code == organisation.ministry_code;
+        case DeskKind::kCeptoar:
+            return code == organisation.sector_code;
     }
     return false;
 }
@@ -252,8 +255,8 @@ Result<std::vector<ReplyTemplate>> LoadReplyTemplates(db::Connection& connection
 }
 
 Result<ReplyTemplate> InsertReplyTemplate(db::Connection& connection, std::int64_t desk_id,
-                                          const ReplyTemplate& reply_template,
-                                          std::optional<std::int64_t> created_by, const std::string& now) {
+                                          const ReplyTemplate& reply_template, std::optional<std::int64_t> created_by,
+                                          const std::string& now) {
     auto row = connection.QueryOne(kInsertTemplate, {desk_id, reply_template.title, reply_template.body,
                                                      created_by ? db::Value(*created_by) : db::Value(), now});
     if (!row) return tl::unexpected(row.error());

@@ -78,8 +78,8 @@ Result<std::vector<ServingStaff>> LoadServingStaff(db::Connection& connection, s
 
 Result<std::vector<ReplyTemplate>> LoadReplyTemplates(db::Connection& connection, std::int64_t desk_id);
 Result<ReplyTemplate> InsertReplyTemplate(db::Connection& connection, std::int64_t desk_id,
-                                          const ReplyTemplate& reply_template,
-                                          std::optional<std::int64_t> created_by, const std::string& now);
+                                          const ReplyTemplate& reply_template, std::optional<std::int64_t> created_by,
+                                          const std::string& now);
 // kNotFound "template_id" when it is not a template of the desk.
 Status DeleteReplyTemplate(db::Connection& connection, std::int64_t desk_id, std::int64_t template_id);
 

@@ -18,8 +18,8 @@ nlohmann::json AuditSummary(const DeskInput& input) {
 }
 
 DeskInput InputOf(const Desk& desk) {
-    return {desk.kind, desk.code, desk.name_ja, desk.name_en, desk.intro, desk.categories, desk.notices,
-            desk.staff_user_ids};
+    return {desk.kind,  desk.code,       desk.name_ja, desk.name_en,
+            desk.intro, desk.categories, desk.notices, desk.staff_user_ids};
 }
 
 }  // namespace
@@ -111,8 +111,8 @@ Result<std::vector<Desk>> DeskService::UseDefaults(std::int64_t exercise_id, con
         if (!loaded) return tl::unexpected(loaded.error());
         desks = std::move(*loaded);
         if (created.empty()) return Ok();
-        audit::AuditEntry entry{exercise_id, "desk.defaults", "exercise", std::to_string(exercise_id), nullptr,
-                                {{"created", created}}};
+        audit::AuditEntry entry{exercise_id, "desk.defaults",       "exercise", std::to_string(exercise_id),
+                                nullptr,     {{"created", created}}};
         return audit_.Append(connection, actor, entry);
     });
     if (!written) return tl::unexpected(written.error());
@@ -132,8 +132,8 @@ Result<Desk> DeskService::Create(std::int64_t exercise_id, const DeskInput& inpu
         if (!loaded) return tl::unexpected(loaded.error());
         desk = std::move(*loaded);
         if (auto s = AnnounceDesk(connection, exercise_id, desk.id); !s) return s;
-        audit::AuditEntry entry{exercise_id, "desk.create", "desk", std::to_string(desk.id), nullptr,
-                                AuditSummary(input)};
+        audit::AuditEntry entry{exercise_id, "desk.create",      "desk", std::to_string(desk.id),
+                                nullptr,     AuditSummary(input)};
         return audit_.Append(connection, actor, entry);
     });
     if (!written) return tl::unexpected(written.error());
@@ -157,8 +157,12 @@ Result<Desk> DeskService::Update(std::int64_t exercise_id, std::int64_t desk_id,
         if (auto s = AnnounceDesk(connection, exercise_id, desk_id); !s) return s;
         auto [changed_before, changed_after] =
             audit::ChangedFields(AuditSummary(InputOf(*before)), AuditSummary(complete));
-        audit::AuditEntry entry{exercise_id, "desk.update", "desk", std::to_string(desk_id),
-                                std::move(changed_before), std::move(changed_after)};
+        audit::AuditEntry entry{exercise_id,
+                                "desk.update",
+                                "desk",
+                                std::to_string(desk_id),
+                                std::move(changed_before),
+                                std::move(changed_after)};
         return audit_.Append(connection, actor, entry);
     });
     if (!written) return tl::unexpected(written.error());
@@ -171,8 +175,8 @@ Status DeskService::Delete(std::int64_t exercise_id, std::int64_t desk_id, const
         if (!before) return tl::unexpected(before.error());
         if (auto s = DeleteDesk(connection, desk_id); !s) return s;
         if (auto s = AnnounceDesk(connection, exercise_id, desk_id); !s) return s;
-        audit::AuditEntry entry{exercise_id, "desk.delete", "desk", std::to_string(desk_id),
-                                AuditSummary(InputOf(*before)), nullptr};
+        audit::AuditEntry entry{
+            exercise_id, "desk.delete", "desk", std::to_string(desk_id), AuditSummary(InputOf(*before)), nullptr};
         return audit_.Append(connection, actor, entry);
     });
 }
@@ -209,8 +213,12 @@ Result<ReplyTemplate> DeskService::AddTemplate(const QueueViewer& viewer, std::i
         auto inserted = InsertReplyTemplate(connection, desk_id, input, viewer.user_id, FormatTimestamp(clock_.Now()));
         if (!inserted) return tl::unexpected(inserted.error());
         stored = std::move(*inserted);
-        audit::AuditEntry entry{viewer.exercise_id, "desk_template.create", "desk_reply_template",
-                                std::to_string(stored.id), nullptr, {{"desk_id", desk_id}, {"title", stored.title}}};
+        audit::AuditEntry entry{viewer.exercise_id,
+                                "desk_template.create",
+                                "desk_reply_template",
+                                std::to_string(stored.id),
+                                nullptr,
+                                {{"desk_id", desk_id}, {"title", stored.title}}};
         return audit_.Append(connection, actor, entry);
     });
     if (!written) return tl::unexpected(written.error());
@@ -222,7 +230,7 @@ Status DeskService::DeleteTemplate(const QueueViewer& viewer, std::int64_t desk_
     return database_.Write([&](db::Connection& connection) -> Status {
         if (auto desk = RequireStaffDesk(connection, viewer, desk_id); !desk) return tl::unexpected(desk.error());
         if (auto s = DeleteReplyTemplate(connection, desk_id, template_id); !s) return s;
-        audit::AuditEntry entry{viewer.exercise_id, "desk_template.delete", "desk_reply_template",
+        audit::AuditEntry entry{viewer.exercise_id,          "desk_template.delete", "desk_reply_template",
                                 std::to_string(template_id), {{"desk_id", desk_id}}, nullptr};
         return audit_.Append(connection, actor, entry);
     });

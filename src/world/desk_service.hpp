@@ -22,8 +22,7 @@ namespace enshu::world {
 
 class DeskService {
   public:
-    DeskService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-                const live::EventLog* events);
+    DeskService(db::Database& database, const Clock& clock, const audit::AuditLog& audit, const live::EventLog* events);
 
     // The desks `viewer` may see: staff and observers all (ministry members too, so that
     // they can see the agencies' notices); organisation people the agency desks and the

@@ -21,9 +21,7 @@ Result<DeskStamp> StampAt(db::Connection& connection, std::int64_t exercise_id,
     return stamp;
 }
 
-std::string WallText(std::int64_t wall_us) {
-    return FormatTimestamp(TimePoint(std::chrono::microseconds(wall_us)));
-}
+std::string WallText(std::int64_t wall_us) { return FormatTimestamp(TimePoint(std::chrono::microseconds(wall_us))); }
 
 void AddStamp(nlohmann::json& object, const std::string& prefix, std::int64_t wall_us,
               std::optional<double> scenario_minutes) {
@@ -31,8 +29,8 @@ void AddStamp(nlohmann::json& object, const std::string& prefix, std::int64_t wa
     object[prefix + "_at_us"] = wall_us;
     if (scenario_minutes) {
         object[prefix + "_scenario_minutes"] = *scenario_minutes;
-        object[prefix + "_scenario_time"] = scenario::FormatScenarioTime(
-            static_cast<scenario::ScenarioMinutes>(std::floor(*scenario_minutes)));
+        object[prefix + "_scenario_time"] =
+            scenario::FormatScenarioTime(static_cast<scenario::ScenarioMinutes>(std::floor(*scenario_minutes)));
     } else {
         object[prefix + "_scenario_minutes"] = nullptr;
         object[prefix + "_scenario_time"] = nullptr;

@@ -43,8 +43,8 @@ Result<ReportingConfig> ParseReportingConfig(const nlohmann::json& body) {
         if (!item.is_object()) return Fail(ErrorCode::kInvalidArgument, prefix + ": expected an object", prefix);
         auto code = item.find("code");
         if (code == item.end() || !code->is_string() || !IsReportRecipient(code->get<std::string>())) {
-            return Fail(ErrorCode::kInvalidArgument,
-                        prefix + ".code: must be ministry, ceptoar, ipa, jpcert or npa", prefix + ".code");
+            return Fail(ErrorCode::kInvalidArgument, prefix + ".code: must be ministry, ceptoar, ipa, jpcert or npa",
+                        prefix + ".code");
         }
         if (!seen.insert(code->get<std::string>()).second) {
             return Fail(ErrorCode::kInvalidArgument, prefix + ".code: listed twice", prefix + ".code");
@@ -62,8 +62,8 @@ Result<ReportingConfig> ParseReportingConfig(const nlohmann::json& body) {
                 const ReportField* known = field.is_string() ? FindReportField(field.get<std::string>()) : nullptr;
                 if (known == nullptr || known->tier != FieldTier::kExtra) {
                     return Fail(ErrorCode::kInvalidArgument,
-                                field_name + ": " + (field.is_string() ? "'" + field.get<std::string>() + "'" : "")
-                                    + " is not an optional report field code",
+                                field_name + ": " + (field.is_string() ? "'" + field.get<std::string>() + "'" : "") +
+                                    " is not an optional report field code",
                                 field_name);
                 }
                 if (std::find(recipient.required_fields.begin(), recipient.required_fields.end(), known->code) ==
@@ -130,9 +130,9 @@ Status SaveReportingConfig(db::Connection& connection, std::int64_t exercise_id,
         return tl::unexpected(deleted.error());
     }
     for (const auto& recipient : config.recipients) {
-        auto inserted = connection.Execute(kInsertConfig, {exercise_id, recipient.code,
-                                                           std::int64_t{recipient.priority},
-                                                           nlohmann::json(recipient.required_fields).dump()});
+        auto inserted =
+            connection.Execute(kInsertConfig, {exercise_id, recipient.code, std::int64_t{recipient.priority},
+                                               nlohmann::json(recipient.required_fields).dump()});
         if (!inserted) return tl::unexpected(inserted.error());
     }
     return Ok();

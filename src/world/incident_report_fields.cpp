@@ -27,17 +27,15 @@ const std::vector<ReportField>& ReportFields() {
 
 const ReportField* FindReportField(std::string_view code) {
     const auto& fields = ReportFields();
-    auto found = std::find_if(fields.begin(), fields.end(), [&](const ReportField& field) { return field.code == code; });
+    auto found =
+        std::find_if(fields.begin(), fields.end(), [&](const ReportField& field) { return field.code == code; });
     return found == fields.end() ? nullptr : &*found;
 }
 
 const std::vector<ReportRecipient>& ReportRecipients() {
     static const std::vector<ReportRecipient> recipients = {
-        {"ministry", "所管省庁", "Ministry"},
-        {"ceptoar", "セプター", "CEPTOAR"},
-        {"ipa", "IPA", "IPA"},
-        {"jpcert", "JPCERT/CC", "JPCERT/CC"},
-        {"npa", "警察", "Police"},
+        {"ministry", "所管省庁", "Ministry"}, {"ceptoar", "セプター", "CEPTOAR"}, {"ipa", "IPA", "IPA"},
+        {"jpcert", "JPCERT/CC", "JPCERT/CC"}, {"npa", "警察", "Police"},
     };
     return recipients;
 }

@@ -31,7 +31,7 @@ const ReportField* FindReportField(std::string_view code);
 // Recipients of incident reports: the organisation's ministry, its sector's CEPTOAR,
 // IPA, JPCERT/CC, the police (NPA).
 struct ReportRecipient {
-    std::string code;      // ministry, ceptoar, ipa, jpcert, npa
+    std::string code;  // ministry, ceptoar, ipa, jpcert, npa
     std::string label_ja;
     std::string label_en;
 };

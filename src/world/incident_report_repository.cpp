@@ -29,12 +29,11 @@ Result<std::int64_t> InsertReport(db::Connection& connection, const NewReport& r
     nlohmann::json fields = nlohmann::json::object();
     for (const auto& [code, value] : report.fields) fields[code] = value;
     auto row = connection.QueryOne(
-        kInsertReport,
-        {report.exercise_id, report.organisation_id,
-         report.incident_id ? db::Value(*report.incident_id) : db::Value(std::int64_t{0}), report.stage,
-         fields.dump(), report.person_id, report.user_id, stamp.wall_us,
-         stamp.scenario_minutes ? db::Value(*stamp.scenario_minutes) : db::Value(),
-         report.attachment_id ? db::Value(*report.attachment_id) : db::Value()});
+        kInsertReport, {report.exercise_id, report.organisation_id,
+                        report.incident_id ? db::Value(*report.incident_id) : db::Value(std::int64_t{0}), report.stage,
+                        fields.dump(), report.person_id, report.user_id, stamp.wall_us,
+                        stamp.scenario_minutes ? db::Value(*stamp.scenario_minutes) : db::Value(),
+                        report.attachment_id ? db::Value(*report.attachment_id) : db::Value()});
     if (!row) return tl::unexpected(row.error());
     const std::int64_t id = (*row)->Int(0);
     if (!report.incident_id) {
@@ -58,30 +57,30 @@ Result<nlohmann::json> LoadReportJson(db::Connection& connection, std::int64_t e
     const db::Row& report = **row;
     auto fields = nlohmann::json::parse(report.Text(4), nullptr, false);
     if (!fields.is_object()) fields = nlohmann::json::object();
-    nlohmann::json json = {{"id", report.Int(0)},
-                           {"incident_id", report.Int(1)},
-                           {"stage", report.Text(2)},
-                           {"organisation_id", report.Int(3)},
-                           {"fields", std::move(fields)},
-                           {"attachment", report.IsNull(7) ? nlohmann::json(nullptr)
-                                                           : nlohmann::json({{"id", report.Int(7)},
-                                                                             {"url", "/api/exercises/" +
-                                                                                         std::to_string(exercise_id) +
-                                                                                         "/attachments/" +
-                                                                                         report.Text(7)}})}};
+    nlohmann::json json = {
+        {"id", report.Int(0)},
+        {"incident_id", report.Int(1)},
+        {"stage", report.Text(2)},
+        {"organisation_id", report.Int(3)},
+        {"fields", std::move(fields)},
+        {"attachment", report.IsNull(7) ? nlohmann::json(nullptr)
+                                        : nlohmann::json({{"id", report.Int(7)},
+                                                          {"url", "/api/exercises/" + std::to_string(exercise_id) +
+                                                                      "/attachments/" + report.Text(7)}})}};
     AddStamp(json, "created", report.Int(5),
              report.IsNull(6) ? std::optional<double>() : std::optional<double>(report.Real(6)));
     auto deliveries = connection.Query(kSelectDeliveries, {report_id});
     if (!deliveries) return tl::unexpected(deliveries.error());
     nlohmann::json list = nlohmann::json::array();
     for (const db::Row& delivery : *deliveries) {
-        list.push_back({{"case_id", delivery.Int(0)},
-                        {"recipient_code", delivery.Text(1)},
-                        {"delivery_order", delivery.Int(2)},
-                        {"desk", {{"id", delivery.Int(3)}, {"name", {{"ja", delivery.Text(4)}, {"en", delivery.Text(5)}}}}},
-                        {"state", delivery.Text(6)},
-                        {"first_reply_at", delivery.IsNull(7) ? nlohmann::json(nullptr)
-                                                              : nlohmann::json(WallText(delivery.Int(7)))}});
+        list.push_back(
+            {{"case_id", delivery.Int(0)},
+             {"recipient_code", delivery.Text(1)},
+             {"delivery_order", delivery.Int(2)},
+             {"desk", {{"id", delivery.Int(3)}, {"name", {{"ja", delivery.Text(4)}, {"en", delivery.Text(5)}}}}},
+             {"state", delivery.Text(6)},
+             {"first_reply_at",
+              delivery.IsNull(7) ? nlohmann::json(nullptr) : nlohmann::json(WallText(delivery.Int(7)))}});
     }
     json["deliveries"] = std::move(list);
     return json;

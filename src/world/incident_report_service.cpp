@@ -40,7 +40,8 @@ std::pair<DeskKind, std::string> DeskOfRecipient(const std::string& code, const 
 
 Result<ReportInput> ParseReportInput(const nlohmann::json& body) {
     if (!body.is_object()) return Fail(ErrorCode::kInvalidArgument, "body: expected a JSON object", "body");
-    if (auto s = exercise::RejectUnknownMembers(body, {"stage", "incident_id", "recipients", "urgency", "fields", "attachment_id"}, {});
+    if (auto s = exercise::RejectUnknownMembers(
+            body, {"stage", "incident_id", "recipients", "urgency", "fields", "attachment_id"}, {});
         !s) {
         return tl::unexpected(s.error());
     }
@@ -99,7 +100,8 @@ Result<ReportInput> ParseReportInput(const nlohmann::json& body) {
         if (value.is_null()) continue;
         if (!value.is_string()) return Fail(ErrorCode::kInvalidArgument, name + ": expected text", name);
         const std::string text = value.get<std::string>();
-        if (auto error = exercise::CheckText(text, name, 0, kMaxReportFieldCharacters, exercise::TextLines::kMultiple)) {
+        if (auto error =
+                exercise::CheckText(text, name, 0, kMaxReportFieldCharacters, exercise::TextLines::kMultiple)) {
             return tl::unexpected(*error);
         }
         input.fields[code] = text;
@@ -171,7 +173,7 @@ Result<nlohmann::json> IncidentReportService::Submit(const QueueViewer& viewer, 
                 attachments.RequireAttachable(connection, viewer.exercise_id, *input.attachment_id, organisation->id);
             if (!attachable) return tl::unexpected(attachable.error());
         }
-        NewReport report{viewer.exercise_id, organisation->id, input.incident_id, input.stage,
+        NewReport report{viewer.exercise_id, organisation->id,    input.incident_id, input.stage,
                          input.fields,       input.attachment_id, *viewer.person_id, viewer.user_id};
         auto report_id = InsertReport(connection, report, *stamp);
         if (!report_id) return tl::unexpected(report_id.error());
@@ -249,8 +251,12 @@ Status IncidentReportService::SaveConfig(std::int64_t exercise_id, const Reporti
         auto before = LoadReportingConfig(connection, exercise_id);
         if (!before) return tl::unexpected(before.error());
         if (auto s = SaveReportingConfig(connection, exercise_id, config); !s) return s;
-        audit::AuditEntry entry{exercise_id, "reporting_config.update", "exercise", std::to_string(exercise_id),
-                                ReportingConfigJson(*before)["recipients"], ReportingConfigJson(config)["recipients"]};
+        audit::AuditEntry entry{exercise_id,
+                                "reporting_config.update",
+                                "exercise",
+                                std::to_string(exercise_id),
+                                ReportingConfigJson(*before)["recipients"],
+                                ReportingConfigJson(config)["recipients"]};
         return audit_.Append(connection, actor, entry);
     });
 }

@@ -28,9 +28,9 @@
 namespace enshu::world {
 
 struct ReportInput {
-    std::string stage;                         // first, follow_up, final
-    std::optional<std::int64_t> incident_id;   // required for follow_up and final
-    std::vector<std::string> recipients;       // 1..5 recipient codes
+    std::string stage;                        // first, follow_up, final
+    std::optional<std::int64_t> incident_id;  // required for follow_up and final
+    std::vector<std::string> recipients;      // 1..5 recipient codes
     std::string urgency = "normal";
     std::map<std::string, std::string> fields;  // field code -> text (0..4000 characters)
     std::optional<std::int64_t> attachment_id;  // a file of the organisation (world/attachment_store.hpp)

@@ -82,8 +82,8 @@ Result<DeskCase> InquiryService::Create(const QueueViewer& viewer, std::int64_t 
         }
         if (std::none_of(desk->categories.begin(), desk->categories.end(),
                          [&](const DeskCategory& category) { return category.code == input.category; })) {
-            return Fail(ErrorCode::kInvalidArgument, "category: '" + input.category + "' is not a category of this desk",
-                        "category");
+            return Fail(ErrorCode::kInvalidArgument,
+                        "category: '" + input.category + "' is not a category of this desk", "category");
         }
         const std::int64_t now_us = live::MicrosOf(clock_.Now());
         if (auto s = CheckSubmissionRate(connection, viewer.user_id, now_us); !s) return s;

@@ -24,12 +24,12 @@
 namespace enshu::world {
 
 struct InquiryInput {
-    std::string category;        // one of the desk's category codes
-    std::string urgency;         // low, normal (default), high
-    std::string subject;         // 1..200 characters, one line
-    std::string body;            // 1..8000 characters
-    std::string contact_name;    // 0..100 characters
-    std::string contact_detail;  // 0..200 characters (phone, e-mail)
+    std::string category;                       // one of the desk's category codes
+    std::string urgency;                        // low, normal (default), high
+    std::string subject;                        // 1..200 characters, one line
+    std::string body;                           // 1..8000 characters
+    std::string contact_name;                   // 0..100 characters
+    std::string contact_detail;                 // 0..200 characters (phone, e-mail)
     std::optional<std::int64_t> attachment_id;  // uploaded by the organisation (world/attachment_store.hpp)
 };
 

@@ -108,15 +108,17 @@ Result<std::pair<Observation, bool>> ObservationService::Save(std::int64_t exerc
             return Fail(ErrorCode::kNotFound, "inject_id: not released to this organisation", "inject_id");
         }
         const std::string now = FormatTimestamp(clock_.Now());
-        auto existing = connection.QueryOne(kSelectOwn, {exercise_id, input.organisation_id, input.inject_id, observer_id});
+        auto existing =
+            connection.QueryOne(kSelectOwn, {exercise_id, input.organisation_id, input.inject_id, observer_id});
         if (!existing) return tl::unexpected(existing.error());
         const nlohmann::json after = {{"organisation_id", input.organisation_id},
                                       {"inject_id", input.inject_id},
                                       {"rating", input.rating},
                                       {"comment", input.comment}};
         if (!*existing) {
-            auto inserted = connection.QueryOne(kInsert, {exercise_id, input.organisation_id, input.inject_id, observer_id,
-                                                          observer_name, std::int64_t{input.rating}, input.comment, now});
+            auto inserted =
+                connection.QueryOne(kInsert, {exercise_id, input.organisation_id, input.inject_id, observer_id,
+                                              observer_name, std::int64_t{input.rating}, input.comment, now});
             if (!inserted) return tl::unexpected(inserted.error());
             if (!*inserted) return Fail(ErrorCode::kInternal, "observation insert returned no id");
             id = (*inserted)->Int(0);
@@ -130,8 +132,12 @@ Result<std::pair<Observation, bool>> ObservationService::Save(std::int64_t exerc
         auto updated = connection.Execute(kUpdate, {std::int64_t{input.rating}, input.comment, observer_name, now, id});
         if (!updated) return tl::unexpected(updated.error());
         return audit_.Append(connection, actor,
-                             audit::AuditEntry{exercise_id, "observation.update", "observation", std::to_string(id),
-                                               before, {{"rating", input.rating}, {"comment", input.comment}}});
+                             audit::AuditEntry{exercise_id,
+                                               "observation.update",
+                                               "observation",
+                                               std::to_string(id),
+                                               before,
+                                               {{"rating", input.rating}, {"comment", input.comment}}});
     });
     if (!written) return tl::unexpected(written.error());
     ObservationFilter filter;
@@ -140,7 +146,8 @@ Result<std::pair<Observation, bool>> ObservationService::Save(std::int64_t exerc
     filter.observer_id = observer_id;
     auto saved = List(exercise_id, filter);
     if (!saved) return tl::unexpected(saved.error());
-    if (saved->empty()) return Fail(ErrorCode::kInternal, "observation " + std::to_string(id) + " not found after save");
+    if (saved->empty())
+        return Fail(ErrorCode::kInternal, "observation " + std::to_string(id) + " not found after save");
     return std::make_pair(saved->front(), created);
 }
 
@@ -161,10 +168,10 @@ Result<ObservationExport> ObservationService::Export(std::int64_t exercise_id, b
     auto items = List(exercise_id, {});
     if (!items) return tl::unexpected(items.error());
     const std::vector<std::string> header =
-        japanese ? std::vector<std::string>{"組織ID", "組織名", "インジェクトID", "評価者", "評価", "評価ラベル", "コメント",
-                                            "更新日時"}
-                 : std::vector<std::string>{"organisation_id", "organisation", "inject_id", "observer", "rating",
-                                            "rating_label", "comment", "updated_at"};
+        japanese ? std::vector<std::string>{"組織ID", "組織名",     "インジェクトID", "評価者",
+                                            "評価",   "評価ラベル", "コメント",       "更新日時"}
+                 : std::vector<std::string>{"organisation_id", "organisation", "inject_id", "observer",
+                                            "rating",          "rating_label", "comment",   "updated_at"};
     const auto& labels = japanese ? RatingLabelsJa() : RatingLabelsEn();
     ObservationExport file;
     file.filename = std::string(japanese ? "評価記録" : "observations") + (xlsx ? ".xlsx" : ".csv");
@@ -185,8 +192,8 @@ Result<ObservationExport> ObservationService::Export(std::int64_t exercise_id, b
     for (const auto& name : header) sheet.rows.back().emplace_back(name);
     for (const Observation& o : *items) {
         sheet.rows.push_back({static_cast<double>(o.organisation_id), o.organisation_name, o.inject_id, o.observer_name,
-                              static_cast<double>(o.rating), labels.at(static_cast<std::size_t>(o.rating - 1)), o.comment,
-                              o.updated_at});
+                              static_cast<double>(o.rating), labels.at(static_cast<std::size_t>(o.rating - 1)),
+                              o.comment, o.updated_at});
     }
     sheet.column_widths = {10, 30, 16, 20, 8, 16, 60, 24};
     io::SheetToWrite info;

@@ -70,9 +70,8 @@ struct ObservationFilter {
 
 // Whether inject `inject_id` was released to the organisation (live::PlayService::ReleasedTo
 // in production), inside the caller's transaction.
-using ReleasedCheck =
-    std::function<Result<bool>(db::Connection&, std::int64_t exercise_id, std::int64_t organisation_id,
-                               const std::string& inject_id)>;
+using ReleasedCheck = std::function<Result<bool>(db::Connection&, std::int64_t exercise_id,
+                                                 std::int64_t organisation_id, const std::string& inject_id)>;
 
 struct ObservationExport {
     std::string body;

@@ -46,7 +46,8 @@ constexpr std::string_view kNoticeColumns =
     "(SELECT json_group_array(json_object('id', r.organisation_id, 'name', ro.name)) FROM partner_notice_recipient r "
     "JOIN organisation ro ON ro.id = r.organisation_id WHERE r.notice_id = n.id) "
     "FROM partner_notice n JOIN organisation o ON o.id = n.organisation_id ";
-constexpr std::string_view kSentNotices = "WHERE n.exercise_id = $1 AND n.organisation_id = $2 ORDER BY n.id DESC LIMIT 200";
+constexpr std::string_view kSentNotices =
+    "WHERE n.exercise_id = $1 AND n.organisation_id = $2 ORDER BY n.id DESC LIMIT 200";
 constexpr std::string_view kReceivedNotices =
     "WHERE n.exercise_id = $1 AND n.id IN (SELECT notice_id FROM partner_notice_recipient WHERE organisation_id = $2) "
     "ORDER BY n.id DESC LIMIT 200";
@@ -182,8 +183,8 @@ Result<nlohmann::json> PartnerService::Declare(std::int64_t exercise_id, std::in
         if ((*count)->Int(0) >= kMaxPartners) {
             return Fail(ErrorCode::kConflict, "at most 200 partners per organisation", "partner_organisation_id");
         }
-        auto existing = connection.QueryOne(kFindPartner, {organisation_id, input.partner_organisation_id,
-                                                           input.relation});
+        auto existing =
+            connection.QueryOne(kFindPartner, {organisation_id, input.partner_organisation_id, input.relation});
         if (!existing) return tl::unexpected(existing.error());
         if (*existing) {
             return Fail(ErrorCode::kConflict, "this partner is already declared with that relation",
@@ -192,12 +193,16 @@ Result<nlohmann::json> PartnerService::Declare(std::int64_t exercise_id, std::in
         auto id = connection.QueryOne(kInsertPartner, {exercise_id, organisation_id, input.partner_organisation_id,
                                                        input.relation, input.service, FormatTimestamp(clock_.Now())});
         if (!id) return tl::unexpected(id.error());
-        answer = {{"id", (*id)->Int(0)},
-                  {"organisation",
-                   {{"id", partner->id}, {"name", partner->name}, {"sector_code", partner->sector_code}}},
-                  {"relation", input.relation},
-                  {"service", input.service}};
-        audit::AuditEntry entry{exercise_id, "partner.create", "partner", std::to_string((*id)->Int(0)), nullptr,
+        answer = {
+            {"id", (*id)->Int(0)},
+            {"organisation", {{"id", partner->id}, {"name", partner->name}, {"sector_code", partner->sector_code}}},
+            {"relation", input.relation},
+            {"service", input.service}};
+        audit::AuditEntry entry{exercise_id,
+                                "partner.create",
+                                "partner",
+                                std::to_string((*id)->Int(0)),
+                                nullptr,
                                 {{"organisation_id", organisation_id},
                                  {"partner_organisation_id", input.partner_organisation_id},
                                  {"relation", input.relation},
@@ -221,7 +226,7 @@ Status PartnerService::Remove(std::int64_t exercise_id, std::int64_t organisatio
         if (auto deleted = connection.Execute(kDeletePartner, {partner_id}); !deleted) {
             return tl::unexpected(deleted.error());
         }
-        audit::AuditEntry entry{exercise_id, "partner.delete", "partner", std::to_string(partner_id),
+        audit::AuditEntry entry{exercise_id,       "partner.delete", "partner", std::to_string(partner_id),
                                 std::move(before), nullptr};
         return audit_.Append(connection, actor, entry);
     });
@@ -263,9 +268,9 @@ Result<nlohmann::json> PartnerService::SendNotice(const QueueViewer& viewer, con
         auto stamp = StampAt(connection, viewer.exercise_id, (*snapshot)->master.scenes, now_us);
         if (!stamp) return tl::unexpected(stamp.error());
         auto id = connection.QueryOne(
-            kInsertNotice, {viewer.exercise_id, organisation_id, input.subject, input.body, *viewer.person_id,
-                            viewer.user_id, now_us,
-                            stamp->scenario_minutes ? db::Value(*stamp->scenario_minutes) : db::Value()});
+            kInsertNotice,
+            {viewer.exercise_id, organisation_id, input.subject, input.body, *viewer.person_id, viewer.user_id, now_us,
+             stamp->scenario_minutes ? db::Value(*stamp->scenario_minutes) : db::Value()});
         if (!id) return tl::unexpected(id.error());
         const std::int64_t notice_id = (*id)->Int(0);
         for (std::int64_t recipient : recipients) {
@@ -283,14 +288,16 @@ Result<nlohmann::json> PartnerService::SendNotice(const QueueViewer& viewer, con
         event.audience.organisation_ids.push_back(organisation_id);
         event.audience.staff = true;
         event.released_at_us = now_us;
-        event.payload_json = nlohmann::json({{"notice", answer}}).dump(-1, ' ', false,
-                                                                        nlohmann::json::error_handler_t::replace);
+        event.payload_json =
+            nlohmann::json({{"notice", answer}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         if (auto s = events_.Append(connection, event); !s) return s;
-        audit::AuditEntry entry{viewer.exercise_id, "partner_notice.create", "partner_notice",
-                                std::to_string(notice_id), nullptr,
-                                {{"organisation_id", organisation_id},
-                                 {"recipients", recipients},
-                                 {"subject", input.subject}}};
+        audit::AuditEntry entry{
+            viewer.exercise_id,
+            "partner_notice.create",
+            "partner_notice",
+            std::to_string(notice_id),
+            nullptr,
+            {{"organisation_id", organisation_id}, {"recipients", recipients}, {"subject", input.subject}}};
         return audit_.Append(connection, actor, entry);
     });
     if (!written) return tl::unexpected(written.error());
@@ -300,8 +307,8 @@ Result<nlohmann::json> PartnerService::SendNotice(const QueueViewer& viewer, con
 Result<nlohmann::json> PartnerService::Notices(std::int64_t exercise_id, std::int64_t organisation_id) {
     nlohmann::json answer = {{"sent", nlohmann::json::array()}, {"received", nlohmann::json::array()}};
     auto read = database_.Read([&](db::Connection& connection) -> Status {
-        auto sent = connection.Query(std::string(kNoticeColumns) + std::string(kSentNotices),
-                                     {exercise_id, organisation_id});
+        auto sent =
+            connection.Query(std::string(kNoticeColumns) + std::string(kSentNotices), {exercise_id, organisation_id});
         if (!sent) return tl::unexpected(sent.error());
         for (const db::Row& row : *sent) answer["sent"].push_back(NoticeRowJson(row));
         auto received = connection.Query(std::string(kNoticeColumns) + std::string(kReceivedNotices),

@@ -37,12 +37,11 @@ nlohmann::json CaseJson(const DeskCase& desk_case) {
         {"contact_name", desk_case.contact_name},
         {"contact_detail", desk_case.contact_detail},
         {"state", QueueStateName(desk_case.state)},
-        {"assignee",
-         desk_case.assignee_user_id
-             ? nlohmann::json({{"user_id", *desk_case.assignee_user_id}, {"name", desk_case.assignee_name}})
-             : nlohmann::json(nullptr)},
+        {"assignee", desk_case.assignee_user_id
+                         ? nlohmann::json({{"user_id", *desk_case.assignee_user_id}, {"name", desk_case.assignee_name}})
+                         : nlohmann::json(nullptr)},
         {"first_reply_at", desk_case.first_reply_at_us ? nlohmann::json(WallText(*desk_case.first_reply_at_us))
-                                                        : nlohmann::json(nullptr)},
+                                                       : nlohmann::json(nullptr)},
         {"first_reply_at_us", optional_int(desk_case.first_reply_at_us)},
         {"updated_at", WallText(desk_case.updated_at_us)},
         {"message_count", desk_case.message_count},

@@ -21,8 +21,8 @@ constexpr std::string_view kRecentSubmissions =
 }  // namespace
 
 Status CheckSubmissionRate(db::Connection& connection, std::int64_t user_id, std::int64_t now_us) {
-    auto rows = connection.Query(kRecentSubmissions,
-                                 {user_id, now_us - kWindowUs, std::int64_t{kMaxSubmissionsPerMinute}});
+    auto rows =
+        connection.Query(kRecentSubmissions, {user_id, now_us - kWindowUs, std::int64_t{kMaxSubmissionsPerMinute}});
     if (!rows) return tl::unexpected(rows.error());
     if (static_cast<int>(rows->size()) < kMaxSubmissionsPerMinute) return Ok();
     // The oldest of the last N leaves the window first.

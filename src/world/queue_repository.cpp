@@ -50,9 +50,7 @@ constexpr std::string_view kIsDeskStaff =
 constexpr std::string_view kIsAdministrator = "SELECT 1 FROM app_user WHERE id = $1 AND is_admin = 1 AND disabled = 0";
 constexpr std::string_view kUserName = "SELECT display_name FROM app_user WHERE id = $1";
 
-db::Value OptionalValue(const std::optional<std::int64_t>& value) {
-    return value ? db::Value(*value) : db::Value();
-}
+db::Value OptionalValue(const std::optional<std::int64_t>& value) { return value ? db::Value(*value) : db::Value(); }
 
 std::optional<double> OptionalReal(const db::Row& row, std::size_t column) {
     if (row.IsNull(column)) return std::nullopt;
@@ -117,8 +115,8 @@ Result<CasePage> ListCases(db::Connection& connection, const QueueViewer& viewer
     page.total = (*total)->Int(0);
     params.push_back(std::int64_t{filter.page_size});
     params.push_back(std::int64_t{(filter.page - 1)} * filter.page_size);
-    auto rows = connection.Query(std::string(kCaseColumns) + std::string(kCaseFilter) + std::string(kCaseOrder),
-                                 params);
+    auto rows =
+        connection.Query(std::string(kCaseColumns) + std::string(kCaseFilter) + std::string(kCaseOrder), params);
     if (!rows) return tl::unexpected(rows.error());
     for (const db::Row& row : *rows) page.items.push_back(CaseOf(row));
     return page;
@@ -148,18 +146,17 @@ Result<CaseMessage> InsertMessage(db::Connection& connection, std::int64_t case_
                                   const std::string& body, std::optional<std::int64_t> attachment_id,
                                   const DeskStamp& stamp) {
     auto row = connection.QueryOne(
-        kInsertMessage, {case_id, kind, OptionalValue(author_user_id), author_label, body,
-                         OptionalValue(attachment_id), stamp.wall_us,
-                         stamp.scenario_minutes ? db::Value(*stamp.scenario_minutes) : db::Value()});
+        kInsertMessage, {case_id, kind, OptionalValue(author_user_id), author_label, body, OptionalValue(attachment_id),
+                         stamp.wall_us, stamp.scenario_minutes ? db::Value(*stamp.scenario_minutes) : db::Value()});
     if (!row) return tl::unexpected(row.error());
-    return CaseMessage{(*row)->Int(0), case_id, kind, author_user_id, author_label, body, attachment_id,
-                       stamp.wall_us, stamp.scenario_minutes};
+    return CaseMessage{(*row)->Int(0), case_id,       kind,          author_user_id,        author_label,
+                       body,           attachment_id, stamp.wall_us, stamp.scenario_minutes};
 }
 
 Result<std::vector<CaseMessage>> LoadMessages(db::Connection& connection, std::int64_t case_id,
                                               InternalMessages internal) {
-    auto rows = connection.Query(kSelectMessages,
-                                 {case_id, std::int64_t{internal == InternalMessages::kInclude ? 1 : 0}});
+    auto rows =
+        connection.Query(kSelectMessages, {case_id, std::int64_t{internal == InternalMessages::kInclude ? 1 : 0}});
     if (!rows) return tl::unexpected(rows.error());
     std::vector<CaseMessage> messages;
     for (const db::Row& row : *rows) {
@@ -172,17 +169,17 @@ Result<std::vector<CaseMessage>> LoadMessages(db::Connection& connection, std::i
 Status UpdateCase(db::Connection& connection, std::int64_t case_id, QueueState state,
                   std::optional<std::int64_t> assignee_user_id, std::optional<std::int64_t> reply_at_us,
                   std::int64_t now_us) {
-    auto updated = connection.Execute(kUpdateCase, {case_id, std::string(QueueStateName(state)),
-                                                    OptionalValue(assignee_user_id), OptionalValue(reply_at_us),
-                                                    now_us});
+    auto updated =
+        connection.Execute(kUpdateCase, {case_id, std::string(QueueStateName(state)), OptionalValue(assignee_user_id),
+                                         OptionalValue(reply_at_us), now_us});
     if (!updated) return tl::unexpected(updated.error());
     return Ok();
 }
 
 Result<bool> IsDeskStaffMember(db::Connection& connection, std::int64_t exercise_id, std::int64_t user_id,
                                DeskKind desk_kind, const std::string& desk_code) {
-    auto row = connection.QueryOne(kIsDeskStaff,
-                                   {exercise_id, user_id, std::string(DeskKindName(desk_kind)), desk_code});
+    auto row =
+        connection.QueryOne(kIsDeskStaff, {exercise_id, user_id, std::string(DeskKindName(desk_kind)), desk_code});
     if (!row) return tl::unexpected(row.error());
     if (*row) return true;
     auto admin = connection.QueryOne(kIsAdministrator, {user_id});

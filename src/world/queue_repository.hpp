@@ -19,15 +19,15 @@ namespace enshu::world {
 // Filters of the queue list (all optional; combined with AND).
 struct CaseFilter {
     std::optional<std::int64_t> desk_id;
-    std::string state;     // "", a state name, or "open" (every state but closed)
-    bool mine = false;     // assigned to the viewer
-    bool my_desks = false; // desks the viewer is assigned to
-    std::string kind;      // "", "inquiry", "report"
+    std::string state;      // "", a state name, or "open" (every state but closed)
+    bool mine = false;      // assigned to the viewer
+    bool my_desks = false;  // desks the viewer is assigned to
+    std::string kind;       // "", "inquiry", "report"
     std::string sector;
     std::optional<std::int64_t> organisation_id;
     std::string category;
     int page = 1;
-    int page_size = 100;   // 1..200
+    int page_size = 100;  // 1..200
 };
 
 struct CasePage {

@@ -25,10 +25,10 @@ struct QueueViewer {
     std::int64_t exercise_id = 0;
     ViewerRole role = ViewerRole::kOrganisation;
     std::int64_t user_id = 0;
-    std::string label;                          // display name for message authors
+    std::string label;                            // display name for message authors
     std::optional<std::int64_t> organisation_id;  // kOrganisation
     std::optional<std::int64_t> person_id;        // kOrganisation
-    std::string ministry_code;                  // kMinistry
+    std::string ministry_code;                    // kMinistry
 };
 
 // The viewer of `principal` in the exercise, picking the widest of its roles

@@ -55,15 +55,15 @@ Status ValidateCaseAction(const CaseActionInput& input) {
         case QueueAction::kAskBack:
         case QueueAction::kNote:
         case QueueAction::kInbound:
-            if (auto error = exercise::CheckText(input.body, "body", 1, kMaxBodyCharacters,
-                                                 exercise::TextLines::kMultiple)) {
+            if (auto error =
+                    exercise::CheckText(input.body, "body", 1, kMaxBodyCharacters, exercise::TextLines::kMultiple)) {
                 return tl::unexpected(*error);
             }
             return Ok();
         case QueueAction::kAcknowledge:
         case QueueAction::kHandover:
-            if (auto error = exercise::CheckText(input.body, "body", 0, kMaxBodyCharacters,
-                                                 exercise::TextLines::kMultiple)) {
+            if (auto error =
+                    exercise::CheckText(input.body, "body", 0, kMaxBodyCharacters, exercise::TextLines::kMultiple)) {
                 return tl::unexpected(*error);
             }
             if (input.action == QueueAction::kHandover && !input.assignee_user_id) {
@@ -115,9 +115,9 @@ Result<CaseDetail> QueueService::Get(const QueueViewer& viewer, std::int64_t cas
         if (!loaded) return tl::unexpected(loaded.error());
         if (!MaySeeCase(viewer, FactsOf(*loaded))) return CaseNotFound();
         detail.desk_case = std::move(*loaded);
-        auto messages = LoadMessages(connection, case_id,
-                                     SeesInternalMessages(viewer) ? InternalMessages::kInclude
-                                                                  : InternalMessages::kExclude);
+        auto messages =
+            LoadMessages(connection, case_id,
+                         SeesInternalMessages(viewer) ? InternalMessages::kInclude : InternalMessages::kExclude);
         if (!messages) return tl::unexpected(messages.error());
         detail.messages = std::move(*messages);
         if (detail.desk_case.report_id) {
@@ -136,10 +136,9 @@ Result<CaseDetail> QueueService::Get(const QueueViewer& viewer, std::int64_t cas
     return detail;
 }
 
-Status QueueService::ApplyInTransaction(db::Connection& connection, const QueueViewer& viewer,
-                                        std::int64_t case_id, const CaseActionInput& input,
-                                        const std::vector<scenario::Scene>& scenes, const audit::Actor& actor,
-                                        DeskCase& out) {
+Status QueueService::ApplyInTransaction(db::Connection& connection, const QueueViewer& viewer, std::int64_t case_id,
+                                        const CaseActionInput& input, const std::vector<scenario::Scene>& scenes,
+                                        const audit::Actor& actor, DeskCase& out) {
     auto loaded = LoadCase(connection, viewer.exercise_id, case_id);
     if (!loaded) return tl::unexpected(loaded.error());
     DeskCase desk_case = std::move(*loaded);
@@ -170,8 +169,8 @@ Status QueueService::ApplyInTransaction(db::Connection& connection, const QueueV
     if (input.action == QueueAction::kClaim) assignee = viewer.user_id;
     if (IsReplyToOrganisation(input.action) && !assignee) assignee = viewer.user_id;
     if (input.action == QueueAction::kHandover) {
-        auto allowed = IsDeskStaffMember(connection, viewer.exercise_id, *input.assignee_user_id,
-                                         desk_case.desk_kind, desk_case.desk_code);
+        auto allowed = IsDeskStaffMember(connection, viewer.exercise_id, *input.assignee_user_id, desk_case.desk_kind,
+                                         desk_case.desk_code);
         if (!allowed) return tl::unexpected(allowed.error());
         if (!*allowed) {
             return Fail(ErrorCode::kInvalidArgument, "assignee_user_id: that user may not serve this desk",
@@ -207,12 +206,9 @@ Status QueueService::ApplyInTransaction(db::Connection& connection, const QueueV
     nlohmann::json after = {{"state", QueueStateName(out.state)},
                             {"assignee_user_id", assignee ? nlohmann::json(*assignee) : nlohmann::json(nullptr)}};
     if (message) after["message_id"] = message->id;
-    audit::AuditEntry entry{viewer.exercise_id,
-                            "case." + std::string(QueueActionName(input.action)),
-                            "desk_case",
-                            std::to_string(case_id),
-                            {{"state", QueueStateName(desk_case.state)}},
-                            std::move(after)};
+    audit::AuditEntry entry{
+        viewer.exercise_id,      "case." + std::string(QueueActionName(input.action)), "desk_case",
+        std::to_string(case_id), {{"state", QueueStateName(desk_case.state)}},         std::move(after)};
     return audit_.Append(connection, actor, entry);
 }
 

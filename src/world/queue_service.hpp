@@ -27,9 +27,9 @@ namespace enshu::world {
 
 struct CaseDetail {
     DeskCase desk_case;
-    std::vector<CaseMessage> messages;        // internal ones only for staff viewers
-    nlohmann::json report = nullptr;          // report cases: the incident report (incident_report_service)
-    std::vector<ReplyTemplate> templates;     // staff viewers: the desk's reply templates
+    std::vector<CaseMessage> messages;     // internal ones only for staff viewers
+    nlohmann::json report = nullptr;       // report cases: the incident report (incident_report_service)
+    std::vector<ReplyTemplate> templates;  // staff viewers: the desk's reply templates
 };
 nlohmann::json CaseDetailJson(const CaseDetail& detail);
 
@@ -47,8 +47,8 @@ Status ValidateCaseAction(const CaseActionInput& input);
 
 class QueueService {
   public:
-    QueueService(db::Database& database, const Clock& clock, const audit::AuditLog& audit,
-                 const live::EventLog& events, live::ScenarioSource& scenarios);
+    QueueService(db::Database& database, const Clock& clock, const audit::AuditLog& audit, const live::EventLog& events,
+                 live::ScenarioSource& scenarios);
 
     // Errors: kInvalidArgument for bad filters (page_size 1..200).
     Result<CasePage> List(const QueueViewer& viewer, const CaseFilter& filter);

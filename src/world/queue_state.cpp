@@ -15,10 +15,10 @@ constexpr std::array<std::pair<QueueState, std::string_view>, 5> kStateNames = {
 }};
 
 tl::unexpected<Error> NotAllowed(QueueState state, QueueAction action) {
-    return Fail(ErrorCode::kConflict,
-                std::string(QueueActionName(action)) + " is not allowed on a " + std::string(QueueStateName(state)) +
-                    " case",
-                "state");
+    return Fail(
+        ErrorCode::kConflict,
+        std::string(QueueActionName(action)) + " is not allowed on a " + std::string(QueueStateName(state)) + " case",
+        "state");
 }
 
 }  // namespace
@@ -39,14 +39,22 @@ std::optional<QueueState> ParseQueueState(std::string_view name) {
 
 std::string_view QueueActionName(QueueAction action) {
     switch (action) {
-        case QueueAction::kClaim: return "claim";
-        case QueueAction::kReply: return "reply";
-        case QueueAction::kAskBack: return "ask_back";
-        case QueueAction::kAcknowledge: return "acknowledge";
-        case QueueAction::kNote: return "note";
-        case QueueAction::kHandover: return "handover";
-        case QueueAction::kClose: return "close";
-        case QueueAction::kInbound: return "inbound";
+        case QueueAction::kClaim:
+            return "claim";
+        case QueueAction::kReply:
+            return "reply";
+        case QueueAction::kAskBack:
+            return "ask_back";
+        case QueueAction::kAcknowledge:
+            return "acknowledge";
+        case QueueAction::kNote:
+            return "note";
+        case QueueAction::kHandover:
+            return "handover";
+        case QueueAction::kClose:
+            return "close";
+        case QueueAction::kInbound:
+            return "inbound";
     }
     return "note";
 }

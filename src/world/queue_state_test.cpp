@@ -39,8 +39,8 @@ TEST(QueueStateTest, ReplyWithoutClaimAndAcknowledgeAnswer) {
 }
 
 TEST(QueueStateTest, NotesNeverChangeTheStateEvenWhenClosed) {
-    for (QueueState state : {QueueState::kNew, QueueState::kClaimed, QueueState::kWaiting, QueueState::kAnswered,
-                             QueueState::kClosed}) {
+    for (QueueState state :
+         {QueueState::kNew, QueueState::kClaimed, QueueState::kWaiting, QueueState::kAnswered, QueueState::kClosed}) {
         EXPECT_EQ(Next(state, QueueAction::kNote), state);
     }
 }
@@ -61,8 +61,8 @@ TEST(QueueStateTest, ClosedCasesRefuseStaffActions) {
 }
 
 TEST(QueueStateTest, NamesRoundTripAndMessageKinds) {
-    for (QueueState state : {QueueState::kNew, QueueState::kClaimed, QueueState::kWaiting, QueueState::kAnswered,
-                             QueueState::kClosed}) {
+    for (QueueState state :
+         {QueueState::kNew, QueueState::kClaimed, QueueState::kWaiting, QueueState::kAnswered, QueueState::kClosed}) {
         EXPECT_EQ(ParseQueueState(QueueStateName(state)), state);
     }
     EXPECT_FALSE(ParseQueueState("open"));

@@ -48,7 +48,7 @@ bool ChangesState(std::string_view method) { return method != "GET"; }
 class AuthorisationMatrixTest : public ::testing::Test {
   protected:
     struct Caller {
-        std::string role;   // the token of Route::roles this caller has in exercise A
+        std::string role;  // the token of Route::roles this caller has in exercise A
         net::HttpClient client;
     };
 
@@ -90,7 +90,8 @@ class AuthorisationMatrixTest : public ::testing::Test {
     }
 
     std::int64_t CreateExercise(const std::string& title) {
-        auto response = admin_->Post("/api/exercises", nlohmann::json{{"fiscal_year", 2023}, {"title_ja", title}}.dump());
+        auto response =
+            admin_->Post("/api/exercises", nlohmann::json{{"fiscal_year", 2023}, {"title_ja", title}}.dump());
         EXPECT_EQ(StatusOf(response), 201);
         return JsonOf(response).value("id", std::int64_t{0});
     }
@@ -111,9 +112,9 @@ class AuthorisationMatrixTest : public ::testing::Test {
     // The person id and the token of its join link.
     std::pair<std::int64_t, std::string> CreatePerson(std::int64_t organisation_id, const std::string& name,
                                                       const std::string& role) {
-        auto response = admin_->Post(
-            ExercisePath(exercise_a_) + "/organisations/" + std::to_string(organisation_id) + "/people",
-            nlohmann::json{{"display_name", name}, {"role", role}}.dump());
+        auto response =
+            admin_->Post(ExercisePath(exercise_a_) + "/organisations/" + std::to_string(organisation_id) + "/people",
+                         nlohmann::json{{"display_name", name}, {"role", role}}.dump());
         EXPECT_EQ(StatusOf(response), 201);
         const auto body = JsonOf(response);
         const std::string url = body.value("join_url", std::string());
@@ -184,8 +185,7 @@ TEST_F(AuthorisationMatrixTest, EveryRouteRefusesCallersOutsideItsRolesAndExerci
         const std::string body = ChangesState(route.method) ? "{}" : "";
 
         net::HttpClient anonymous = server_->Client();
-        const int without_session =
-            StatusOf(anonymous.Send(route.method, path, body, {{"X-Requested-With", "enshu"}}));
+        const int without_session = StatusOf(anonymous.Send(route.method, path, body, {{"X-Requested-With", "enshu"}}));
         ++checked;
         if (without_session != 401) violations += Describe(route, "no session", without_session);
 

@@ -73,7 +73,8 @@ class FloorFixture : public ::testing::Test {
         const std::string url = json.value("join_url", std::string());
         const auto hash = url.find("/join#");
         FloorPerson person;
-        person.id = json.contains("person") ? json["person"].value("id", std::int64_t{0}) : json.value("id", std::int64_t{0});
+        person.id =
+            json.contains("person") ? json["person"].value("id", std::int64_t{0}) : json.value("id", std::int64_t{0});
         person.join_token = hash == std::string::npos ? std::string() : url.substr(hash + 6);
         return person;
     }

@@ -31,9 +31,8 @@ std::optional<std::chrono::milliseconds> WaitUntilClosed(SseReader& reader, std:
 class StreamSessionTest : public FloorFixture {
   protected:
     void SetUp() override {
-        OpenServer([](app::AppConfig& config, const std::filesystem::path&) {
-            config.server.stream_heartbeat = 200ms;
-        });
+        OpenServer(
+            [](app::AppConfig& config, const std::filesystem::path&) { config.server.stream_heartbeat = 200ms; });
         person_ = CreatePerson(org_a_, "組織A 参加者", "participant");
         colleague_ = CreatePerson(org_a_, "組織A 同僚", "participant");
     }
@@ -81,7 +80,8 @@ TEST_F(StreamSessionTest, RevokingTheJoinLinkEndsEveryStreamOfThePerson) {
     auto phone_stream = OpenStream(phone);
     auto laptop_stream = OpenStream(laptop);
     auto other_stream = OpenStream(other);
-    auto revoked = admin_->Send("DELETE", OrganisationPath(org_a_) + "/people/" + std::to_string(person_.id) + "/join-link");
+    auto revoked =
+        admin_->Send("DELETE", OrganisationPath(org_a_) + "/people/" + std::to_string(person_.id) + "/join-link");
     ASSERT_TRUE(StatusOf(revoked) == 204 || StatusOf(revoked) == 200) << BodyOf(revoked);
     const auto phone_closed = WaitUntilClosed(*phone_stream, 2000ms);
     const auto laptop_closed = WaitUntilClosed(*laptop_stream, 2000ms);

@@ -70,7 +70,7 @@ class WorldDesksTest : public ::testing::Test {
         auto id = server_->CreateStaff(login, kPassword);
         EXPECT_TRUE(id);
         auto added = server_->application().services().accounts.AddMembership(exercise_id_, id.value_or(0), role,
-                                                                                ministry, {std::nullopt, "test", "", ""});
+                                                                              ministry, {std::nullopt, "test", "", ""});
         EXPECT_TRUE(added);
         return id.value_or(0);
     }
@@ -124,12 +124,10 @@ class WorldDesksTest : public ::testing::Test {
     }
 
     Result<net::HttpResponse> Inquire(net::HttpClient& client, std::int64_t desk_id, const std::string& subject) {
-        nlohmann::json body = {{"category", "consultation"},
-                               {"urgency", "high"},
-                               {"subject", subject},
-                               {"body", "ランサムウェアの痕跡を発見しました。<b>助言</b>をお願いします。"},
-                               {"contact_name", "CSIRT 山田"},
-                               {"contact_detail", "03-0000-0000"}};
+        nlohmann::json body = {
+            {"category", "consultation"},   {"urgency", "high"},
+            {"subject", subject},           {"body", "ランサムウェアの痕跡を発見しました。<b>助言</b>をお願いします。"},
+            {"contact_name", "CSIRT 山田"}, {"contact_detail", "03-0000-0000"}};
         return client.Post(base_ + "/desks/" + std::to_string(desk_id) + "/inquiries", body.dump());
     }
 
@@ -138,8 +136,8 @@ class WorldDesksTest : public ::testing::Test {
     }
 
     std::vector<live::LiveEvent> Events(const std::string& type) {
-        auto events = server_->application().services().event_log->ReadAfter(
-            server_->application().services().database, exercise_id_, 0, 0, 10000);
+        auto events = server_->application().services().event_log->ReadAfter(server_->application().services().database,
+                                                                             exercise_id_, 0, 0, 10000);
         EXPECT_TRUE(events);
         std::vector<live::LiveEvent> matching;
         for (auto& event : events.value_or(std::vector<live::LiveEvent>{})) {
@@ -301,8 +299,8 @@ TEST_F(WorldDesksTest, AskBackHandOverCloseAndBulkReply) {
     ASSERT_EQ(StatusOf(answered), 200) << BodyOf(answered);
     EXPECT_EQ(JsonOf(answered)["state"], "claimed");  // back with its assignee
 
-    auto handed = Act(controller, first, {{"action", "handover"}, {"assignee_user_id", controller2_id_},
-                                          {"body", "夜間担当へ"}});
+    auto handed =
+        Act(controller, first, {{"action", "handover"}, {"assignee_user_id", controller2_id_}, {"body", "夜間担当へ"}});
     ASSERT_EQ(StatusOf(handed), 200) << BodyOf(handed);
     EXPECT_EQ(JsonOf(handed)["assignee"]["user_id"], controller2_id_);
     // Hand-over to someone who may not serve the desk.
@@ -312,8 +310,9 @@ TEST_F(WorldDesksTest, AskBackHandOverCloseAndBulkReply) {
     EXPECT_EQ(mine["total"], 1);
 
     // One reply to both cases; each organisation sees only its own.
-    auto bulk = controller.Post(base_ + "/cases/bulk-reply",
-                                nlohmann::json{{"case_ids", {first, second}}, {"body", "注意喚起を公開しました"}}.dump());
+    auto bulk =
+        controller.Post(base_ + "/cases/bulk-reply",
+                        nlohmann::json{{"case_ids", {first, second}}, {"body", "注意喚起を公開しました"}}.dump());
     ASSERT_EQ(StatusOf(bulk), 200) << BodyOf(bulk);
     EXPECT_EQ(JsonOf(bulk)["items"].size(), 2u);
     auto b_detail = JsonOf(lead_b.Get(base_ + "/cases/" + std::to_string(second)));
@@ -456,19 +455,22 @@ TEST_F(WorldDesksTest, SupplyChainNoticesReachDeclaredPartnersOnly) {
     auto lead_b = Joined(lead_b_token_);
     auto candidates = JsonOf(lead_a.Get(OrganisationPath(org_a_) + "/partner-candidates"));
     ASSERT_EQ(candidates["items"].size(), 2u);
-    auto declared = lead_a.Post(OrganisationPath(org_a_) + "/partners",
-                                nlohmann::json{{"partner_organisation_id", org_b_}, {"relation", "customer"},
-                                               {"service", "電力供給"}}.dump());
+    auto declared = lead_a.Post(
+        OrganisationPath(org_a_) + "/partners",
+        nlohmann::json{{"partner_organisation_id", org_b_}, {"relation", "customer"}, {"service", "電力供給"}}.dump());
     ASSERT_EQ(StatusOf(declared), 201) << BodyOf(declared);
-    EXPECT_EQ(StatusOf(lead_a.Post(OrganisationPath(org_a_) + "/partners",
-                                   nlohmann::json{{"partner_organisation_id", org_b_}, {"relation", "customer"}}.dump())),
-              409);
-    EXPECT_EQ(FieldOf(lead_a.Post(OrganisationPath(org_a_) + "/partners",
-                                  nlohmann::json{{"partner_organisation_id", org_a_}, {"relation", "supplier"}}.dump())),
-              "partner_organisation_id");
+    EXPECT_EQ(
+        StatusOf(lead_a.Post(OrganisationPath(org_a_) + "/partners",
+                             nlohmann::json{{"partner_organisation_id", org_b_}, {"relation", "customer"}}.dump())),
+        409);
+    EXPECT_EQ(
+        FieldOf(lead_a.Post(OrganisationPath(org_a_) + "/partners",
+                            nlohmann::json{{"partner_organisation_id", org_a_}, {"relation", "supplier"}}.dump())),
+        "partner_organisation_id");
     // Participants cannot declare; B cannot touch A's partners.
-    EXPECT_EQ(StatusOf(participant_a.Post(OrganisationPath(org_a_) + "/partners",
-                                          nlohmann::json{{"partner_organisation_id", org_c_}, {"relation", "supplier"}}.dump())),
+    EXPECT_EQ(StatusOf(participant_a.Post(
+                  OrganisationPath(org_a_) + "/partners",
+                  nlohmann::json{{"partner_organisation_id", org_c_}, {"relation", "supplier"}}.dump())),
               403);
     EXPECT_EQ(StatusOf(lead_b.Get(OrganisationPath(org_a_) + "/partners")), 404);
     // B sees who declared it.
@@ -480,9 +482,9 @@ TEST_F(WorldDesksTest, SupplyChainNoticesReachDeclaredPartnersOnly) {
                                      R"({"subject":"供給停止のお知らせ","body":"復旧まで数時間を要します"})");
     ASSERT_EQ(StatusOf(notice), 201) << BodyOf(notice);
     EXPECT_EQ(JsonOf(notice)["to"].size(), 1u);
-    EXPECT_EQ(FieldOf(participant_a.Post(OrganisationPath(org_a_) + "/partner-notices",
-                                         nlohmann::json{{"partner_organisation_ids", {org_c_}}, {"subject", "x"},
-                                                        {"body", "y"}}.dump())),
+    EXPECT_EQ(FieldOf(participant_a.Post(
+                  OrganisationPath(org_a_) + "/partner-notices",
+                  nlohmann::json{{"partner_organisation_ids", {org_c_}}, {"subject", "x"}, {"body", "y"}}.dump())),
               "partner_organisation_ids");
     auto received = JsonOf(lead_b.Get(OrganisationPath(org_b_) + "/partner-notices"));
     ASSERT_EQ(received["received"].size(), 1u);
@@ -527,15 +529,17 @@ TEST_F(WorldDesksTest, OrganiserConfiguresDesksWithNoticesAndStaff) {
     ASSERT_EQ(StatusOf(defaults), 200) << BodyOf(defaults);
     ASSERT_EQ(JsonOf(defaults)["items"].size(), 3u);
     const std::int64_t ipa = DeskId(*admin_, "ipa");
-    nlohmann::json update = {{"name_ja", "IPA（演習）"},
-                             {"name_en", "IPA (exercise)"},
-                             {"intro", "サイバー攻撃に関するご相談はこちら"},
-                             {"categories", {{{"code", "consultation"}, {"ja", "相談"}, {"en", "Consultation"}},
-                                             {{"code", "malware"}, {"ja", "マルウェア"}, {"en", "Malware"}}}},
-                             {"notices", {{{"title", "注意喚起: ランサムウェア"}, {"body", "<script>alert(1)</script>"},
-                                           {"published", true}},
-                                          {{"title", "下書き"}, {"body", "未公開"}, {"published", false}}}},
-                             {"staff_user_ids", {controller_id_}}};
+    nlohmann::json update = {
+        {"name_ja", "IPA（演習）"},
+        {"name_en", "IPA (exercise)"},
+        {"intro", "サイバー攻撃に関するご相談はこちら"},
+        {"categories",
+         {{{"code", "consultation"}, {"ja", "相談"}, {"en", "Consultation"}},
+          {{"code", "malware"}, {"ja", "マルウェア"}, {"en", "Malware"}}}},
+        {"notices",
+         {{{"title", "注意喚起: ランサムウェア"}, {"body", "<script>alert(1)</script>"}, {"published", true}},
+          {{"title", "下書き"}, {"body", "未公開"}, {"published", false}}}},
+        {"staff_user_ids", {controller_id_}}};
     auto updated = admin_->Send("PUT", base_ + "/desks/" + std::to_string(ipa), update.dump());
     ASSERT_EQ(StatusOf(updated), 200) << BodyOf(updated);
     auto participant = Joined(participant_a_token_);
@@ -563,7 +567,8 @@ TEST_F(WorldDesksTest, OrganiserConfiguresDesksWithNoticesAndStaff) {
     EXPECT_EQ(StatusOf(controller.Send("PUT", base_ + "/desks/" + std::to_string(ipa), update.dump())), 403);
     EXPECT_EQ(StatusOf(admin_->Send("DELETE", base_ + "/desks/" + std::to_string(ipa))), 409);
     EXPECT_EQ(FieldOf(admin_->Post(base_ + "/desks", R"({"kind":"agency","code":"nowhere","name_ja":"x"})")), "code");
-    auto ceptoar = admin_->Post(base_ + "/desks", R"({"kind":"ceptoar","code":"electricity","name_ja":"電力セプター"})");
+    auto ceptoar =
+        admin_->Post(base_ + "/desks", R"({"kind":"ceptoar","code":"electricity","name_ja":"電力セプター"})");
     ASSERT_EQ(StatusOf(ceptoar), 201) << BodyOf(ceptoar);
     EXPECT_EQ(StatusOf(admin_->Send("DELETE", base_ + "/desks/" + std::to_string(JsonOf(ceptoar)["id"].get<int>()))),
               204);
@@ -581,7 +586,9 @@ TEST_F(WorldDesksTest, InquiriesAndReportsCarryTheOrganisationsAttachments) {
     ASSERT_EQ(StatusOf(uploaded), 201) << BodyOf(uploaded);
     const std::int64_t attachment = JsonOf(uploaded)["id"].get<std::int64_t>();
     const std::int64_t ipa = DeskId(participant, "ipa");
-    nlohmann::json inquiry = {{"category", "consultation"}, {"subject", "ログの確認"}, {"body", "添付をご確認ください"},
+    nlohmann::json inquiry = {{"category", "consultation"},
+                              {"subject", "ログの確認"},
+                              {"body", "添付をご確認ください"},
                               {"attachment_id", attachment}};
     auto created = participant.Post(base_ + "/desks/" + std::to_string(ipa) + "/inquiries", inquiry.dump());
     ASSERT_EQ(StatusOf(created), 201) << BodyOf(created);
@@ -602,7 +609,8 @@ TEST_F(WorldDesksTest, InquiriesAndReportsCarryTheOrganisationsAttachments) {
     // Staff replies carry no files; the organisation's follow-up may.
     EXPECT_EQ(FieldOf(Act(controller, case_id, {{"action", "reply"}, {"body", "x"}, {"attachment_id", attachment}})),
               "attachment_id");
-    ASSERT_EQ(StatusOf(Act(participant, case_id, {{"action", "inbound"}, {"body", "追加の添付"}, {"attachment_id", attachment}})),
+    ASSERT_EQ(StatusOf(Act(participant, case_id,
+                           {{"action", "inbound"}, {"body", "追加の添付"}, {"attachment_id", attachment}})),
               200);
     // A report with the file: every recipient's case shows it.
     auto report = ValidReport("first");
@@ -630,8 +638,8 @@ TEST_F(WorldDesksTest, MetricsTimeFromTheTriggeringInjectToTheFirstReport) {
     trigger.audience.sectors = {"electricity"};
     trigger.order = 1;
     master.injects = {trigger};
-    auto saved = server_->application().services().scenarios->SaveMaster(exercise_id_, master,
-                                                                         {std::nullopt, "test", "", ""});
+    auto saved =
+        server_->application().services().scenarios->SaveMaster(exercise_id_, master, {std::nullopt, "test", "", ""});
     ASSERT_TRUE(saved) << saved.error().message;
     ASSERT_EQ(StatusOf(admin_->Post(base_ + "/clock/start", "")), 200);
     bool released = false;

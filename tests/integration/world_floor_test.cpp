@@ -229,8 +229,8 @@ TEST_F(WorldFloorTest, TheTimerStartsAndEndsAScheduledBreakOnTime) {
 
     auto too_short = admin_->Post(base_ + "/breaks", R"({"duration_seconds":5})");
     EXPECT_EQ(JsonOf(too_short)["error"]["field"], "duration_seconds");
-    auto past = admin_->Post(base_ + "/breaks",
-                             nlohmann::json{{"starts_at_us", now_us - 3'600'000'000LL}, {"duration_seconds", 60}}.dump());
+    auto past = admin_->Post(
+        base_ + "/breaks", nlohmann::json{{"starts_at_us", now_us - 3'600'000'000LL}, {"duration_seconds", 60}}.dump());
     EXPECT_EQ(JsonOf(past)["error"]["field"], "starts_at_us");
     auto extend = admin_->Post(base_ + "/breaks/" + std::to_string(current["id"].get<std::int64_t>()) + "/extend",
                                R"({"extra_seconds":0})");
@@ -250,7 +250,9 @@ TEST_F(WorldFloorTest, ObserversRateInjectsPerOrganisationAndOrganisationsNeverS
     EXPECT_EQ(injects["items"][0]["inject_id"], inject_id);
     EXPECT_TRUE(injects["items"][0]["my_observation"].is_null());
 
-    const nlohmann::json rating = {{"organisation_id", org_a_}, {"inject_id", inject_id}, {"rating", 4},
+    const nlohmann::json rating = {{"organisation_id", org_a_},
+                                   {"inject_id", inject_id},
+                                   {"rating", 4},
                                    {"comment", "初動は迅速。<script>x</script>"}};
     auto created = observer.Send("PUT", base_ + "/observations", rating.dump());
     ASSERT_EQ(StatusOf(created), 201) << BodyOf(created);
@@ -280,7 +282,8 @@ TEST_F(WorldFloorTest, ObserversRateInjectsPerOrganisationAndOrganisationsNeverS
     EXPECT_EQ(JsonOf(refused)["error"]["field"], "inject_id");
     auto unknown = edited_body;
     unknown["organisation_id"] = 987654;
-    EXPECT_EQ(JsonOf(observer.Send("PUT", base_ + "/observations", unknown.dump()))["error"]["field"], "organisation_id");
+    EXPECT_EQ(JsonOf(observer.Send("PUT", base_ + "/observations", unknown.dump()))["error"]["field"],
+              "organisation_id");
     auto bad = edited_body;
     bad["rating"] = 6;
     EXPECT_EQ(JsonOf(observer.Send("PUT", base_ + "/observations", bad.dump()))["error"]["field"], "rating");
@@ -302,8 +305,9 @@ TEST_F(WorldFloorTest, ObserversRateInjectsPerOrganisationAndOrganisationsNeverS
 
 TEST_F(WorldFloorTest, EveryExportEndpointCarriesTheExerciseMarking) {
     ReleaseToA();
-    ASSERT_EQ(StatusOf(admin_->Send("PUT", base_ + "/observations",
-                                    nlohmann::json{{"organisation_id", org_a_}, {"inject_id", "adhoc-1"}, {"rating", 3}}.dump())),
+    ASSERT_EQ(StatusOf(admin_->Send(
+                  "PUT", base_ + "/observations",
+                  nlohmann::json{{"organisation_id", org_a_}, {"inject_id", "adhoc-1"}, {"rating", 3}}.dump())),
               201);
     int walked = 0;
     for (const api::Route& route : api::Routes()) {
@@ -311,7 +315,8 @@ TEST_F(WorldFloorTest, EveryExportEndpointCarriesTheExerciseMarking) {
         if (route.method != "GET" || pattern.find("export") == std::string::npos) continue;
         std::string path = pattern;
         path.replace(path.find("{exercise_id}"), std::string("{exercise_id}").size(), std::to_string(exercise_id_));
-        ASSERT_EQ(path.find('{'), std::string::npos) << "an export with more path parameters: extend this test: " << pattern;
+        ASSERT_EQ(path.find('{'), std::string::npos)
+            << "an export with more path parameters: extend this test: " << pattern;
         for (const std::string format : {"", "xlsx"}) {
             const std::string target = format.empty() ? path : path + "?format=" + format;
             auto response = admin_->Get(target);
